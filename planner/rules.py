@@ -1,0 +1,285 @@
+"""The planning rules: a validated interview in, a dated checklist out (spec §4 to §10).
+
+``plan`` is pure: the same interview always gives the same plan, and ``today`` (from the
+interview) only marks items overdue. The constants of spec §3 are module-level names here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from planner.checkins import (
+    FIRST_DEFAULT_DAYS,
+    INTERIM_BUFFER_DAYS,
+    INTERIM_DAYS,
+    INTERIM_DAYS_PERSISTENT,
+    KEEP_SEARCHING_OFFSET,
+    LONG_THRESHOLD_DAYS,
+    N_REPEATS,
+    NOTE_OFFSET,
+    REFEREE_OFFSET,
+    REPEAT_DAYS,
+    REPEAT_DAYS_PERSISTENT,
+    REQUESTED_GAP_DAYS,
+    Schedule,
+    checkin_items,
+    new_item,
+    schedule,
+)
+from planner.dates import plus
+from planner.model import (
+    Basis,
+    Channel,
+    CompanyStyle,
+    Interview,
+    Item,
+    Outcome,
+    Phase,
+    Plan,
+    Problem,
+)
+
+__all__ = [
+    "FIRST_DEFAULT_DAYS", "GUIDANCE", "INTERIM_BUFFER_DAYS", "INTERIM_DAYS",
+    "INTERIM_DAYS_PERSISTENT", "KEEP_SEARCHING_OFFSET", "KIND_ORDER", "LONG_THRESHOLD_DAYS",
+    "NOTE_OFFSET", "N_REPEATS", "REFEREE_OFFSET", "REPEAT_DAYS", "REPEAT_DAYS_PERSISTENT",
+    "REQUESTED_GAP_DAYS", "plan", "sort_key",
+]  # fmt: skip
+
+#: The advice ids shown beside every checklist, in the order of spec §10.
+GUIDANCE = (
+    "follow-up-is-expected", "employers-judge-follow-up", "stay-top-of-mind",
+    "nudge-busy-employers", "hiring-takes-longer", "silence-is-not-rejection",
+    "persistent-not-pestering", "wait-patiently", "proofread-written-messages",
+    "poised-at-every-contact", "cannot-rescue-bad-interview",
+)  # fmt: skip
+#: The order of item kinds within one day (spec §7).
+KIND_ORDER = (
+    "AT-CONTACTS", "AT-TIMELINE", "AT-CONCERNS", "AT-WANT-JOB", "TY-EMAIL", "REFEREES", "MAT",
+    "KEEP-SEARCHING", "TY-NOTE", "CHECKIN-REQUESTED", "CHECKIN-INTERIM", "CHECKIN-MAIN",
+    "CHECKIN-REPEAT", "OFFER-THANKS", "REJ-REPLY", "NEXT-ROUND",
+)  # fmt: skip
+_THANKS_ADVICE = (
+    "thank-you-promptly", "thank-each-interviewer", "personalize-from-notes",
+    "research-a-talking-point", "ty-express-gratitude", "ty-restate-fit-and-value",
+    "ty-name-key-strengths", "ty-show-enthusiasm", "ty-close-with-contact-info",
+    "email-is-acceptable", "proofread-written-messages",
+)  # fmt: skip
+_AT_ITEMS = (
+    ("AT-CONTACTS", "Collect each interviewer's name, job title and contact details",
+     ("collect-interviewer-contacts", "poised-at-every-contact")),
+    ("AT-TIMELINE", "Ask when they expect to decide", ("ask-decision-timeline",)),
+    ("AT-CONCERNS", "Ask whether they have any concerns about your fit", ("ask-about-concerns",)),
+    ("AT-WANT-JOB", "Say clearly that you want the job", ("say-you-want-the-job",)),
+)  # fmt: skip
+_NOTE_ADVICE = ("handwritten-note", "email-is-acceptable", "proofread-written-messages")
+_NOTE_BASIS = {True: (Basis.SEED, Basis.RES, Basis.PROP), False: (Basis.RES, Basis.PROP)}
+_NOTE_STEP = "Write a short thank-you by hand: the same themes as the email, not a copy."
+_OFFER_STEP = "The guide's sources give no advice on weighing, negotiating or accepting an offer."
+_REPLY_STEPS = (
+    "Thank them for their time.",
+    "Politely ask for feedback and for tips on what to improve.",
+    "Ask them to keep you in mind for future openings.",
+    "Offer to stay in touch, for example on LinkedIn.",
+)
+
+
+def plan(interview: Interview) -> Plan:
+    """Plan the follow-up for one validated interview.
+
+    Example:
+        >>> from planner.model import Interviewer
+        >>> one = Interview(dt.date(2026, 3, 12), (Interviewer("Dana", phone="555"),))
+        >>> [(item.key, item.due.isoformat()) for item in plan(one).items][-4:-2]
+        [('CHECKIN-MAIN', '2026-03-19'), ('CHECKIN-REPEAT-1', '2026-03-30')]
+    """
+    dates = schedule(interview)
+    items = _early_items(interview, dates) + checkin_items(interview, dates)
+    if interview.outcome is not Outcome.PENDING:
+        items = _after_outcome(interview, dates, items)
+    if interview.today is not None:
+        today = interview.today
+        items = [
+            dataclasses.replace(item, overdue=(item.latest or item.due) < today) for item in items
+        ]
+    items.sort(key=sort_key)
+    return Plan(tuple(items), _warnings(interview, dates), GUIDANCE)
+
+
+def sort_key(item: Item) -> tuple[dt.date, int, int]:
+    """Order items by due date, then by kind (spec §7), then by their number.
+
+    Example:
+        >>> sort_key(new_item("MAT-2", "Send it", Phase.SAME_DAY, dt.date(2026, 3, 13)))
+        (datetime.date(2026, 3, 13), 6, 2)
+    """
+    kind, _, number = item.key.rpartition("-")
+    if not number.isdigit():
+        kind, number = item.key, "0"
+    return (item.due, KIND_ORDER.index(kind), int(number))
+
+
+def _early_items(interview: Interview, dates: Schedule) -> list[Item]:
+    """The items before the check-ins: at the interview, thank-yous, materials, notes."""
+    day = interview.interview_date
+    items = [
+        new_item(key, title, Phase.BEFORE_LEAVING, day, advice=advice)
+        for key, title, advice in _AT_ITEMS
+    ]
+    people = interview.interviewers
+    concern_by = dates.primary.name
+    if interview.concern_raised_by is not None:
+        concern_by = interview.concern_raised_by
+    has_concern = bool((interview.concern_raised or "").strip())
+    answered = next((n for n, p in enumerate(people) if p.name == concern_by), dates.primary_index)
+    round_ = interview.interview_round
+    for n, person in enumerate(people):
+        answers = has_concern and n == answered
+        title = f"Email a thank-you to {person.name}"
+        if round_ >= 2:
+            title = f"Send another thank-you after the round-{round_} interview to {person.name}"
+        items.append(
+            new_item(
+                f"TY-EMAIL-{n + 1}", title, Phase.SAME_DAY, day, latest=plus(day, 1),
+                recipient=person.name, channel=Channel.EMAIL,
+                advice=(*_THANKS_ADVICE, *(("thank-after-each-round",) if round_ >= 2 else ()),
+                        *(("address-concern-in-follow-up",) if answers else ())),
+                basis=(Basis.SEED, Basis.RES, Basis.PROP) if answers else (Basis.SEED, Basis.RES),
+                steps=_thanks_steps(answers),
+            )
+        )  # fmt: skip
+    materials = interview.materials
+    if interview.has_referees:
+        early = any(material.is_reference_list for material in materials)
+        items.append(
+            new_item(
+                "REFEREES", "Tell your referees to expect a call, and what the job is about",
+                Phase.SAME_DAY, day if early else plus(day, REFEREE_OFFSET),
+                advice=("debrief-referees",), basis=(Basis.SEED, Basis.PROP),
+            )
+        )  # fmt: skip
+    for n, material in enumerate(materials, start=1):
+        who = material.requested_by or dates.primary.name
+        when = material.due_time
+        shown = "before 09:00" if when == "morning" else when
+        title = f"Send {material.description} to {who}" + (f" ({shown})" if shown else "")
+        items.append(
+            new_item(
+                f"MAT-{n}", title, Phase.SAME_DAY, material.due_date, latest=material.due_date,
+                recipient=who, channel=Channel.EMAIL, basis=(Basis.SEED, Basis.PROP),
+                advice=("send-materials-by-promised-time", "proofread-written-messages"),
+            )
+        )  # fmt: skip
+    items.append(
+        new_item(
+            "KEEP-SEARCHING", "Keep applying and interviewing elsewhere until you sign an offer",
+            Phase.DAYS_AFTER, plus(day, KEEP_SEARCHING_OFFSET), advice=("keep-other-options-open",),
+            basis=(Basis.SEED, Basis.PROP),
+        )
+    )  # fmt: skip
+    style = interview.company_style
+    if style is not CompanyStyle.TECH_OR_SOCIAL_MEDIA:
+        required = style is CompanyStyle.TRADITIONAL
+        for n, person in enumerate(people, start=1):
+            items.append(
+                new_item(
+                    f"TY-NOTE-{n}", f"Post a handwritten thank-you note to {person.name}",
+                    Phase.DAYS_AFTER, plus(day, NOTE_OFFSET), recipient=person.name,
+                    channel=Channel.POST, optional=not required,
+                    advice=_NOTE_ADVICE, basis=_NOTE_BASIS[required], steps=(_NOTE_STEP,),
+                )
+            )  # fmt: skip
+    return items
+
+
+def _thanks_steps(answers_concern: bool) -> tuple[str, ...]:
+    """The sub-steps of a thank-you email (spec §5)."""
+    concern = ("Answer the reservation they raised, briefly and concretely.",)
+    return (
+        "Review your notes and pick one specific point.",
+        "Optionally share a fact you researched about something they mentioned.",
+        "Thank them for their time and interest.",
+        "Say you're keen.",
+        "Name two or three strengths relevant to the role.",
+        "Restate your fit and value briefly.",
+        *(concern if answers_concern else ()),
+        "Say you hope to hear from them soon.",
+        "Include your contact details.",
+        "Proofread.",
+    )
+
+
+def _keeps(item: Item, outcome: Outcome, day: dt.date) -> bool:
+    """Whether an item survives a known outcome on ``day`` (the table of spec §6)."""
+    if item.key.startswith("CHECKIN-"):
+        return item.due < day
+    if item.key == "KEEP-SEARCHING":
+        return outcome is not Outcome.OFFER or item.due < day
+    if item.key.startswith("MAT-"):
+        return outcome is not Outcome.REJECTION or item.due <= day
+    if item.key == "REFEREES":
+        return outcome is Outcome.OFFER or item.due <= day
+    return item.due <= day
+
+
+def _after_outcome(interview: Interview, dates: Schedule, items: list[Item]) -> list[Item]:
+    """Drop what a known outcome makes moot and add its reply (spec §6)."""
+    outcome = interview.outcome
+    day = interview.outcome_date or interview.interview_date
+    kept = [item for item in items if _keeps(item, outcome, day)]
+    name = dates.primary.name
+    if outcome is Outcome.OFFER:
+        kept.append(
+            new_item(
+                "OFFER-THANKS", f"Thank {name} for the offer, and the other interviewers too",
+                Phase.OUTCOME, day, latest=plus(day, 1), recipient=name, channel=Channel.REPLY,
+                advice=("final-thanks-any-outcome", "connect-on-social"),
+                basis=(Basis.SEED, Basis.PROP),
+                steps=(_OFFER_STEP,),
+            )
+        )  # fmt: skip
+    elif outcome is Outcome.REJECTION:
+        kept.append(
+            new_item(
+                "REJ-REPLY", f"Reply to {name}: thank them and ask for feedback", Phase.OUTCOME,
+                day, latest=plus(day, 1), recipient=name, channel=Channel.REPLY,
+                advice=("final-thanks-any-outcome", "ask-feedback-after-rejection",
+                        "ask-to-stay-on-file", "dont-burn-bridges", "connect-on-social",
+                        "rejection-can-still-network"),
+                basis=(Basis.SEED, Basis.PROP), steps=_REPLY_STEPS,
+            )
+        )  # fmt: skip
+    else:
+        following = interview.interview_round + 1
+        kept.append(
+            new_item(
+                "NEXT-ROUND", f"Make a new plan for the round-{following} interview",
+                Phase.OUTCOME, day, advice=("thank-after-each-round",), basis=(Basis.PROP,),
+                steps=(f"Create a new plan with interview round {following} and the new date.",),
+            )
+        )  # fmt: skip
+    return kept
+
+
+def _warnings(interview: Interview, dates: Schedule) -> tuple[Problem, ...]:
+    """The warnings of spec §2c: they never stop the plan."""
+    warnings: list[Problem] = []
+    primary = dates.primary
+    if not (primary.phone or "").strip() and not (primary.email or "").strip():
+        warnings.append(
+            Problem(
+                f"interviewers[{dates.primary_index}]",
+                f"Add a phone number or email address for {primary.name}: "
+                "the check-ins are planned by email.",
+            )
+        )
+    if interview.contact_on is not None and interview.wait_days is not None:
+        warnings.append(
+            Problem(
+                "wait_days",
+                "You gave both a day to contact them and a wait, "
+                "so the planner follows the day they asked for and ignores the wait.",
+            )
+        )
+    return tuple(warnings)
