@@ -1,0 +1,191 @@
+"""Tests for the calendar file: parsed back with `icalendar`, byte rules checked by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.ics import escape_text, event_uid, fold, to_ics
+from planner.model import Channel, Interview, Interviewer, Item, Outcome, Phase, Plan
+
+DAY = dt.date(2026, 3, 12)  # a Thursday, the interview day
+
+
+def item(key: str, due: dt.date, **changes: object) -> Item:
+    """An item due on a given day; other fields can be changed by name."""
+    fields: dict[str, object] = {
+        "key": key,
+        "title": f"Do {key}",
+        "phase": Phase.WAITING,
+        "due": due,
+        "latest": None,
+        "recipient": "Dana",
+        "channel": Channel.EMAIL,
+        "optional": False,
+        "overdue": False,
+        "advice": (),
+        "basis": (),
+        "steps": ("Keep it short.",),
+    }
+    fields.update(changes)
+    return Item(**fields)  # type: ignore[arg-type]
+
+
+INTERVIEW = Interview(DAY, (Interviewer("Dana"),), company="Acme", role="Analyst")
+ITEMS = (
+    item("TY-EMAIL-1", DAY, latest=dt.date(2026, 3, 13), title="Thank Dana, today; by email"),
+    item("TY-NOTE-1", dt.date(2026, 3, 14), channel=Channel.POST, optional=True),
+    item("CHECKIN-MAIN", dt.date(2026, 3, 19), channel=Channel.PHONE),
+    item("CHECKIN-REPEAT-1", dt.date(2026, 3, 31)),
+)
+
+
+def parse(text: str) -> icalendar.Calendar:
+    """Parse a generated file with the icalendar library."""
+    return icalendar.Calendar.from_ical(text)
+
+
+def events(text: str) -> list[icalendar.Event]:
+    """The events of a generated file, in file order."""
+    return [e for e in parse(text).walk("VEVENT") if isinstance(e, icalendar.Event)]
+
+
+def test_calendar_header() -> None:
+    """The calendar says version 2.0, names its producer, and publishes Gregorian dates."""
+    calendar = parse(to_ics(INTERVIEW, Plan(items=ITEMS)))
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["METHOD"]) == "PUBLISH"
+    assert str(calendar["CALSCALE"]) == "GREGORIAN"
+    assert "Follow-up" in str(calendar["PRODID"])
+
+
+@pytest.mark.parametrize(
+    ("index", "start", "end"),
+    [
+        (0, dt.date(2026, 3, 12), dt.date(2026, 3, 13)),
+        (1, dt.date(2026, 3, 14), dt.date(2026, 3, 15)),
+        (2, dt.date(2026, 3, 19), dt.date(2026, 3, 20)),
+        (3, dt.date(2026, 3, 31), dt.date(2026, 4, 1)),
+    ],
+)
+def test_one_all_day_event_per_item(index: int, start: dt.date, end: dt.date) -> None:
+    """Each item is an all-day event from its due date to the next day, titled with the item."""
+    found = events(to_ics(INTERVIEW, Plan(items=ITEMS)))
+    assert len(found) == len(ITEMS)
+    event = found[index]
+    assert event.decoded("DTSTART") == start and event.decoded("DTEND") == end
+    assert type(event.decoded("DTSTART")) is dt.date
+    assert str(event["SUMMARY"]) == ITEMS[index].title
+
+
+def test_reminder_at_nine() -> None:
+    """Every event has a display alarm nine hours after the start of its day."""
+    for event in events(to_ics(INTERVIEW, Plan(items=ITEMS))):
+        (alarm,) = event.subcomponents
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert alarm.decoded("TRIGGER") == dt.timedelta(hours=9)
+
+
+def test_description_holds_steps_and_latest() -> None:
+    """The description names the recipient and channel, the latest day and the steps."""
+    first = events(to_ics(INTERVIEW, Plan(items=ITEMS)))[0]
+    assert str(first["DESCRIPTION"]) == (
+        "To Dana by email.\nAt the latest on 2026-03-13.\n- Keep it short."
+    )
+
+
+def test_stamp_comes_from_the_input() -> None:
+    """DTSTAMP is midnight UTC of the interview day, or of the outcome day once known."""
+    pending = events(to_ics(INTERVIEW, Plan(items=ITEMS)))[0]
+    assert pending.decoded("DTSTAMP") == dt.datetime(2026, 3, 12, tzinfo=dt.UTC)
+    offer = Interview(
+        DAY, INTERVIEW.interviewers, outcome=Outcome.OFFER, outcome_date=dt.date(2026, 3, 25)
+    )
+    later = events(to_ics(offer, Plan(items=ITEMS)))[0]
+    assert later.decoded("DTSTAMP") == dt.datetime(2026, 3, 25, tzinfo=dt.UTC)
+    assert later["SEQUENCE"] == 1
+
+
+@pytest.mark.parametrize(
+    ("other", "same"),
+    [
+        (Interview(DAY, (Interviewer("Sam"),), company=" acme ", decision_date=DAY), True),
+        (Interview(dt.date(2026, 3, 13), (Interviewer("Dana"),), company="Acme"), False),
+        (Interview(DAY, (Interviewer("Dana"),), company="Acme", interview_round=2), False),
+        (Interview(DAY, (Interviewer("Dana"),), company="Globex"), False),
+    ],
+)
+def test_uid_is_stable_per_interview(other: Interview, same: bool) -> None:
+    """A UID changes with the date, company or round, and nothing else a re-plan alters."""
+    assert (event_uid(other, "CHECKIN-MAIN") == event_uid(INTERVIEW, "CHECKIN-MAIN")) is same
+    assert event_uid(INTERVIEW, "CHECKIN-MAIN") != event_uid(INTERVIEW, "CHECKIN-REPEAT-1")
+
+
+def test_dropped_items_are_cancelled() -> None:
+    """Items a re-plan drops come back as cancelled events with the same UID."""
+    kept, dropped = ITEMS[:2], ITEMS[2:]
+    found = events(to_ics(INTERVIEW, Plan(items=kept), cancelled=ITEMS))
+    assert [str(e["STATUS"]) for e in found] == ["CONFIRMED", "CONFIRMED", "CANCELLED", "CANCELLED"]
+    assert str(found[2]["UID"]) == event_uid(INTERVIEW, dropped[0].key)
+
+
+def test_same_input_same_bytes() -> None:
+    """The same plan gives the same file, byte for byte."""
+    assert to_ics(INTERVIEW, Plan(items=ITEMS)) == to_ics(INTERVIEW, Plan(items=ITEMS))
+
+
+@pytest.mark.parametrize(
+    ("raw", "escaped"),
+    [
+        ("plain", "plain"),
+        ("a,b", "a\\,b"),
+        ("a;b", "a\\;b"),
+        ("back\\slash", "back\\\\slash"),
+        ("two\nlines", "two\\nlines"),
+        ("dos\r\nline", "dos\\nline"),
+        ("bell\x07", "bell "),
+    ],
+)
+def test_escape_text(raw: str, escaped: str) -> None:
+    """TEXT escaping covers backslash, comma, semicolon and line breaks, and drops controls."""
+    assert escape_text(raw) == escaped
+
+
+@settings(deadline=None, max_examples=150)
+@given(st.text(max_size=400))
+def test_folding_keeps_octets_and_characters(value: str) -> None:
+    """Folded lines stay within 75 octets, never split a character, and unfold to the input."""
+    line = "SUMMARY:" + escape_text(value)
+    folded = fold(line)
+    physical = folded.split("\r\n")
+    assert all(len(part.encode("utf-8")) <= 75 for part in physical)
+    assert all(part.startswith(" ") for part in physical[1:])
+    assert folded.replace("\r\n ", "") == line
+
+
+@settings(deadline=None, max_examples=100)
+@given(
+    title=st.text(min_size=1, max_size=120),
+    steps=st.lists(st.text(max_size=80), max_size=4),
+    company=st.none() | st.text(max_size=30),
+)
+def test_any_text_round_trips(title: str, steps: list[str], company: str | None) -> None:
+    """Whatever the wording, the file parses and gives back the title with controls blanked."""
+    interview = Interview(DAY, (Interviewer("Dana"),), company=company)
+    plan = Plan(items=(item("CHECKIN-MAIN", DAY, title=title, steps=tuple(steps)),))
+    text = to_ics(interview, plan)
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    (event,) = events(text)
+    assert str(event["SUMMARY"]) == _blank_controls(title)
+
+
+def _blank_controls(value: str) -> str:
+    """What a TEXT value reads as after a round trip: line ends unified, controls blanked."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(
+        " " if ch not in "\t\n" and (ord(ch) < 32 or ord(ch) == 127) else ch for ch in value
+    )
