@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -24,6 +25,9 @@ from typing import Any
 from planner import api
 
 PROTOCOL = 1
+#: Deeper requests are refused before parsing, so every Python answers alike.
+MAX_DEPTH = 64
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 
 _Op = Callable[[dict[str, Any]], Any]
 
@@ -81,6 +85,18 @@ _OPS: dict[str, _Op] = {
 }
 
 
+def _too_deep(text: str) -> bool:
+    depth = 0
+    for char in _STRING.sub("", text):
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
 def _dumps(response: dict[str, Any]) -> str:
     return json.dumps(response, ensure_ascii=False, separators=(",", ":"))
 
@@ -107,6 +123,10 @@ def handle(request_json: str) -> str:
     """
     request_id: Any = None
     try:
+        if not isinstance(request_json, str):
+            return _failure(None, "bad_request", "The request must be a JSON string.")
+        if _too_deep(request_json):
+            return _failure(None, "bad_request", "The request is nested too deeply.")
         try:
             request = json.loads(request_json)
         except (ValueError, TypeError, RecursionError):

@@ -1,0 +1,62 @@
+// Follow-up planner worker: runs Pyodide and answers the page's requests.
+//
+// The worker only moves strings. The protocol (request and response shapes,
+// version, ids) is defined once, in planner/bridge.py; here every request is
+// passed to bridge.handle() as a JSON string and its JSON string answer is
+// posted back unchanged.
+//
+// Messages in:  {kind: "init", pyodide: <index URL>, bundle: <zip URL>}
+//               {kind: "request", seq: <number>, json: <request string>}
+// Messages out: {kind: "status", text}
+//               {kind: "ready", versions: {...}}
+//               {kind: "response", seq, json}
+//               {kind: "fatal", message}
+
+let handle = null;
+const queue = [];
+
+function status(text) {
+  self.postMessage({ kind: "status", text });
+}
+
+async function start(indexURL, bundleURL) {
+  status("Loading Python in your browser…");
+  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
+  const pyodide = await loadPyodide({ indexURL, fullStdLib: false });
+  status("Loading the planner…");
+  const response = await fetch(bundleURL);
+  if (!response.ok) {
+    throw new Error(`The planner could not be downloaded (HTTP ${response.status}).`);
+  }
+  pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/app" });
+  pyodide.runPython("import sys\nsys.path.insert(0, '/home/pyodide/app')");
+  const bridge = pyodide.pyimport("planner.bridge");
+  handle = bridge.handle;
+  const version = JSON.parse(handle(JSON.stringify({ protocol: 1, id: "ready", op: "version" })));
+  self.postMessage({ kind: "ready", versions: { ...version.result, pyodide: pyodide.version } });
+  while (queue.length) answer(queue.shift());
+}
+
+function answer(message) {
+  let json;
+  try {
+    json = handle(message.json);
+  } catch (error) {
+    // bridge.handle never raises; reaching here means Python itself broke.
+    self.postMessage({ kind: "fatal", message: String(error && error.message || error) });
+    return;
+  }
+  self.postMessage({ kind: "response", seq: message.seq, json });
+}
+
+self.addEventListener("message", (event) => {
+  const message = event.data;
+  if (message.kind === "init") {
+    start(message.pyodide, message.bundle).catch((error) => {
+      self.postMessage({ kind: "fatal", message: String(error && error.message || error) });
+    });
+  } else if (message.kind === "request") {
+    if (handle) answer(message);
+    else queue.push(message);
+  }
+});

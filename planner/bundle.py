@@ -1,0 +1,66 @@
+"""Pack the planner package into the zip the browser worker unpacks.
+
+Build-time helper (standard library only, like the rest of the package). The
+archive is deterministic: the same sources give the same bytes, so its content
+hash can name the file and no cache ever serves a stale planner.
+
+Example:
+    >>> data = build_archive()
+    >>> bundle_name(data).startswith("planner-") and bundle_name(data).endswith(".zip")
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+#: Files of the package that the browser needs: code, typing marker and data.
+_SUFFIXES = (".py", ".typed", ".md", ".toml", ".json")
+_FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def package_dir() -> Path:
+    """The directory of the installed ``planner`` package."""
+    return Path(__file__).resolve().parent
+
+
+def _members(root: Path) -> list[Path]:
+    return sorted(
+        path
+        for path in root.rglob("*")
+        if path.is_file() and path.suffix in _SUFFIXES and "__pycache__" not in path.parts
+    )
+
+
+def build_archive(root: Path | None = None) -> bytes:
+    """Zip the package so that ``planner/...`` sits at the archive's root.
+
+    Args:
+        root: the package directory; defaults to this package.
+
+    Returns:
+        The zip archive's bytes, identical for identical sources.
+    """
+    source = root or package_dir()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in _members(source):
+            name = "planner/" + path.relative_to(source).as_posix()
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def content_hash(data: bytes, length: int = 12) -> str:
+    """A short hexadecimal SHA-256 of ``data``, for cache-proof file names."""
+    return hashlib.sha256(data).hexdigest()[:length]
+
+
+def bundle_name(data: bytes) -> str:
+    """The file name of a bundle: ``planner-<hash>.zip``."""
+    return f"planner-{content_hash(data)}.zip"

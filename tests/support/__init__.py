@@ -1,0 +1,1 @@
+"""Helpers shared by the outer test layers (browser, node)."""

@@ -1,0 +1,57 @@
+"""The planner bundle the browser unpacks."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from planner import bundle
+
+
+def _names(data: bytes) -> set[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return set(archive.namelist())
+
+
+def test_archive_is_deterministic() -> None:
+    """Packing the same sources twice gives the same bytes, so the same name."""
+    assert bundle.build_archive() == bundle.build_archive()
+
+
+def test_archive_holds_every_module_and_data_file() -> None:
+    """Every module, data file and the typing marker sit under planner/ in the zip."""
+    root = bundle.package_dir()
+    expected = {
+        "planner/" + path.relative_to(root).as_posix()
+        for path in root.rglob("*")
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and path.suffix in {".py", ".typed", ".md", ".toml", ".json"}
+    }
+    names = _names(bundle.build_archive())
+    assert "planner/bridge.py" in names
+    assert "planner/py.typed" in names
+    assert names == expected
+
+
+def test_archive_leaves_out_caches(tmp_path: Path) -> None:
+    """Compiled caches and stray files never reach the browser."""
+    package = tmp_path / "planner"
+    (package / "__pycache__").mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "__pycache__" / "x.cpython-311.pyc").write_bytes(b"\0")
+    (package / "notes.txt").write_text("scratch", encoding="utf-8")
+    assert _names(bundle.build_archive(package)) == {"planner/__init__.py"}
+
+
+def test_name_changes_with_content(tmp_path: Path) -> None:
+    """A change to any source gives the bundle a new content-hashed name."""
+    package = tmp_path / "planner"
+    package.mkdir()
+    (package / "__init__.py").write_text("A = 1\n", encoding="utf-8")
+    before = bundle.bundle_name(bundle.build_archive(package))
+    (package / "__init__.py").write_text("A = 2\n", encoding="utf-8")
+    after = bundle.bundle_name(bundle.build_archive(package))
+    assert before != after
+    assert before.startswith("planner-") and before.endswith(".zip")
