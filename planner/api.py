@@ -1,70 +1,160 @@
-"""Wiring between the bridge (and the command line) and the planner's modules.
+"""Wiring between the outer layers (bridge, command line) and the planner's modules.
 
-FOUNDATION STUB: the engine replaces these bodies with the real rules; the
-signatures are the contract the bridge relies on. Each returns plain JSON data.
+Each function takes raw JSON data and returns plain JSON data, so the browser and
+the command line give the same answer for the same input. A refused input is
+answered with ``{"version": 1, "errors": [...]}``, never an exception.
+
+Example:
+    >>> raw = {"interview_date": "2026-03-12", "interviewers": [{"name": "Dana"}]}
+    >>> plan_result(raw, None)["items"][0]["key"]
+    'AT-CONTACTS'
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
+import functools
+import re
+from collections.abc import Mapping
 from typing import Any
+
+from planner import content, render, rules, timing, validate
+from planner.drafts import build_drafts
+from planner.ics import to_ics
+from planner.model import Interview, Item, Outcome, Plan, Problem
 
 PLANNER_VERSION = "0.1.0"
 RENDER_FORMATS = ("md", "text", "ics")
 
+_FILES = {
+    "json": ("json", "application/json"),
+    "md": ("md", "text/markdown; charset=utf-8"),
+    "text": ("txt", "text/plain; charset=utf-8"),
+    "ics": ("ics", "text/calendar; charset=utf-8"),
+}
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
-def _date(value: Any) -> dt.date | None:
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
+
+def build(raw_input: Any, today: Any) -> tuple[Interview, Plan] | list[Problem]:
+    """Validate and plan, with drafts; or every problem with the input.
+
+    Args:
+        raw_input: any JSON value, as ``json.loads`` returns it.
+        today: ``None``, or a ``YYYY-MM-DD`` string that replaces the input's ``today``.
+
+    Returns:
+        The validated interview and its plan, or the list of problems.
+
+    Example:
+        >>> build([], None)[0].field
+        ''
+    """
+    parsed = validate.parse_input(raw_input, today)
+    if isinstance(parsed, list):
+        return parsed
+    plan = rules.plan(parsed)
+    if not plan.drafts:
+        plan = dataclasses.replace(plan, drafts=build_drafts(parsed, plan.items))
+    return parsed, plan
 
 
 def plan_result(raw_input: Any, today: Any) -> dict[str, Any]:
-    """Plan one interview; the command line's JSON output for the same input."""
-    errors: list[dict[str, str]] = []
-    if not isinstance(raw_input, dict):
-        return {"version": 1, "errors": [{"field": "", "message": "The details must be an object."}]}
-    interview = _date(raw_input.get("interview_date"))
-    if interview is None:
-        errors.append({"field": "interview_date", "message": "Give the interview date."})
-    names = raw_input.get("interviewers")
-    if not isinstance(names, list) or not names:
-        errors.append({"field": "interviewers", "message": "Add at least one interviewer."})
-        names = []
-    for index, person in enumerate(names):
-        name = person.get("name") if isinstance(person, dict) else None
-        if not isinstance(name, str) or not name.strip():
-            errors.append({"field": f"interviewers[{index}].name", "message": "Give a name."})
-    if errors or interview is None:
-        return {"version": 1, "errors": errors}
-    items = [
-        {
-            "key": f"TY-EMAIL-{n}",
-            "title": f"Email a thank-you to {person['name'].strip()}",
-            "phase": "same_day",
-            "due": interview.isoformat(),
-            "latest": (interview + dt.timedelta(days=1)).isoformat(),
-            "recipient": person["name"].strip(),
-            "channel": "email",
-            "optional": False,
-            "overdue": False,
-            "advice": ["thank-you-promptly"],
-            "basis": ["SEED"],
-            "steps": [],
-        }
-        for n, person in enumerate(names, start=1)
-    ]
-    return {"version": 1, "items": items, "warnings": [], "guidance": [], "drafts": []}
+    """Plan one interview; exactly the command line's JSON output (spec §12).
+
+    Example:
+        >>> plan_result({"interviewers": []}, None)["version"]
+        1
+    """
+    built = build(raw_input, today)
+    if isinstance(built, list):
+        return render.errors_json(built)
+    return render.plan_json(built[1])
 
 
 def parse_timing_result(text: str, interview_date: str) -> dict[str, Any]:
-    """Read a timing phrase; stub until the engine lands."""
-    return {"understood": False, "message": "Timing phrases are not understood yet."}
+    """Read a timing phrase against the interview date; plain JSON data.
+
+    Example:
+        >>> parse_timing_result("in two weeks", "2026-03-12")["value"]
+        '2026-03-26'
+    """
+    return dict(timing.timing_to_json(timing.parse_timing(text, interview_date)))
 
 
 def render_result(raw_input: Any, today: Any, fmt: str) -> dict[str, Any]:
-    """Render a plan as Markdown, plain text or iCalendar; stub until the engine lands."""
-    return {"format": fmt, "text": ""}
+    """Render a plan as ``md``, ``text`` or ``ics`` (``json`` also works).
+
+    Returns ``{"format", "filename", "media_type", "text"}``, or the errors object
+    when the input is refused or the format is unknown.
+
+    Example:
+        >>> raw = {"interview_date": "2026-03-12", "interviewers": [{"name": "Dana"}]}
+        >>> render_result(raw, None, "ics")["filename"]
+        'follow-up-2026-03-12.ics'
+    """
+    if fmt not in _FILES:
+        known = ", ".join(RENDER_FORMATS)
+        return render.errors_json([Problem("format", f"Choose a format: one of {known}.")])
+    built = build(raw_input, today)
+    if isinstance(built, list):
+        return render.errors_json(built)
+    interview, plan = built
+    extension, media_type = _FILES[fmt]
+    return {
+        "format": fmt,
+        "filename": file_name(interview, extension),
+        "media_type": media_type,
+        "text": render_text(interview, plan, fmt),
+    }
+
+
+def render_text(interview: Interview, plan: Plan, fmt: str) -> str:
+    """The text of one rendering of an already built plan.
+
+    Example:
+        >>> from planner.model import Interviewer
+        >>> import datetime as dt
+        >>> iv = Interview(dt.date(2026, 3, 12), (Interviewer("Dana"),))
+        >>> render_text(iv, Plan(items=()), "text").splitlines()[0]
+        'FOLLOW-UP PLAN'
+    """
+    if fmt == "ics":
+        return to_ics(interview, plan, cancelled=_dropped(interview, plan))
+    if fmt == "md":
+        return render.to_markdown(interview, plan, _summaries())
+    if fmt == "text":
+        return render.to_text(interview, plan, _summaries())
+    return render.dumps(render.plan_json(plan))
+
+
+def file_name(interview: Interview, extension: str) -> str:
+    """A suggested file name: the company (as ASCII) and the interview date.
+
+    Example:
+        >>> from planner.model import Interviewer
+        >>> import datetime as dt
+        >>> iv = Interview(dt.date(2026, 3, 12), (Interviewer("D"),), company="Café Ltd")
+        >>> file_name(iv, "md")
+        'follow-up-caf-ltd-2026-03-12.md'
+    """
+    slug = _NOT_SLUG.sub("-", (interview.company or "").lower()).strip("-")[:40].strip("-")
+    stem = "-".join(part for part in ("follow-up", slug) if part)
+    return f"{stem}-{interview.interview_date.isoformat()}.{extension}"
+
+
+def _dropped(interview: Interview, plan: Plan) -> tuple[Item, ...]:
+    """Items the pending plan had that a known outcome drops, to cancel in calendars."""
+    if interview.outcome is Outcome.PENDING:
+        return ()
+    pending = rules.plan(dataclasses.replace(interview, outcome=Outcome.PENDING))
+    kept = {item.key for item in plan.items}
+    return tuple(item for item in pending.items if item.key not in kept)
+
+
+@functools.cache
+def _summaries() -> Mapping[str, str]:
+    """One-line summaries of the advice, for guidance; empty if the content is unusable."""
+    try:
+        return {advice_id: a.summary for advice_id, a in content.load_advice().items()}
+    except Exception:  # the guidance falls back to bare ids
+        return {}

@@ -1,0 +1,253 @@
+"""A plan as JSON data (spec §12), Markdown or plain text for pasting into notes.
+
+Every function here is pure: the same interview and plan give the same output, so
+the command line and the browser can promise the same bytes for the same input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Mapping
+from itertools import groupby
+from typing import Any
+
+from planner.drafts import long_date
+from planner.model import OUTPUT_VERSION, Draft, Interview, Item, Plan, Problem
+
+_HOW = {"email": "by email", "phone": "by phone", "post": "by post", "reply": "as a reply"}
+_TILDES = re.compile(r"^~{3,}", re.MULTILINE)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def problems_json(problems: Iterable[Problem]) -> list[dict[str, str]]:
+    """Errors or warnings as ``{"field", "message"}`` objects, in the given order.
+
+    Example:
+        >>> problems_json([Problem("interviewers", "Add someone.")])
+        [{'field': 'interviewers', 'message': 'Add someone.'}]
+    """
+    return [{"field": p.field, "message": p.message} for p in problems]
+
+
+def errors_json(problems: Iterable[Problem]) -> dict[str, Any]:
+    """The refusal object: ``{"version": 1, "errors": [...]}``.
+
+    Example:
+        >>> errors_json([Problem("", "Send a JSON object.")])["errors"][0]["field"]
+        ''
+    """
+    return {"version": OUTPUT_VERSION, "errors": problems_json(problems)}
+
+
+def item_json(item: Item) -> dict[str, Any]:
+    """One item with the fields of spec §1: ISO dates, enum values, ``None`` when absent.
+
+    Example:
+        >>> from planner.model import Phase
+        >>> item = Item("AT-CONTACTS", "Collect contacts", Phase.BEFORE_LEAVING,
+        ...             dt.date(2026, 3, 12), None, None, None, False, False, (), (), ())
+        >>> item_json(item)["due"], item_json(item)["channel"]
+        ('2026-03-12', None)
+    """
+    return {
+        "key": item.key,
+        "title": item.title,
+        "phase": item.phase.value,
+        "due": item.due.isoformat(),
+        "latest": item.latest.isoformat() if item.latest else None,
+        "recipient": item.recipient,
+        "channel": item.channel.value if item.channel else None,
+        "optional": item.optional,
+        "overdue": item.overdue,
+        "advice": list(item.advice),
+        "basis": [basis.value for basis in item.basis],
+        "steps": list(item.steps),
+    }
+
+
+def draft_json(draft: Draft) -> dict[str, Any]:
+    """One draft as ``{"item", "recipient", "channel", "subject", "body"}``.
+
+    Example:
+        >>> draft_json(Draft("TY-EMAIL-1", "Dana", None, None, "Hello"))["subject"] is None
+        True
+    """
+    return {
+        "item": draft.item,
+        "recipient": draft.recipient,
+        "channel": draft.channel.value if draft.channel else None,
+        "subject": draft.subject,
+        "body": draft.body,
+    }
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The command line's JSON output for a plan (spec §12).
+
+    Example:
+        >>> sorted(plan_json(Plan(items=())))
+        ['drafts', 'guidance', 'items', 'version', 'warnings']
+    """
+    return {
+        "version": OUTPUT_VERSION,
+        "items": [item_json(item) for item in plan.items],
+        "warnings": problems_json(plan.warnings),
+        "guidance": list(plan.guidance),
+        "drafts": [draft_json(draft) for draft in plan.drafts],
+    }
+
+
+def dumps(data: Any) -> str:
+    """JSON text as the command line prints it: UTF-8 as is, indented, one final newline.
+
+    Example:
+        >>> dumps({"version": 1})
+        '{\\n  "version": 1\\n}\\n'
+    """
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def heading(interview: Interview) -> str:
+    """The plan's title: role and company as far as they are known.
+
+    Example:
+        >>> from planner.model import Interviewer
+        >>> heading(Interview(dt.date(2026, 3, 12), (Interviewer("Dana"),), company="Acme"))
+        'Follow-up plan: Acme'
+    """
+    role = " ".join((interview.role or "").split())
+    company = " ".join((interview.company or "").split())
+    what = " at ".join(part for part in (role, company) if part)
+    return f"Follow-up plan: {what}" if what else "Follow-up plan"
+
+
+def _facts(interview: Interview) -> list[str]:
+    round_ = f" (round {interview.interview_round})" if interview.interview_round > 1 else ""
+    facts = [f"Interview: {long_date(interview.interview_date)}{round_}"]
+    if interview.today is not None:
+        facts.append(f"Today: {long_date(interview.today)}")
+    return facts
+
+
+def _day_label(interview: Interview, day: dt.date) -> str:
+    offset = (day - interview.interview_date).days
+    when = "interview day" if offset == 0 else f"day {offset}"
+    return f"{long_date(day)} ({when})"
+
+
+def _details(item: Item) -> str:
+    """ "To Dana by email; at the latest Friday 13 March 2026; optional; overdue"."""
+    how = _HOW.get(item.channel.value, "") if item.channel else ""
+    who = f"To {item.recipient}" if item.recipient else ""
+    parts = [" ".join(part for part in (who, how) if part)]
+    if item.latest is not None and item.latest != item.due:
+        parts.append(f"at the latest {long_date(item.latest)}")
+    if item.optional:
+        parts.append("optional")
+    if item.overdue:
+        parts.append("OVERDUE")
+    text = "; ".join(part for part in parts if part)
+    return text[:1].upper() + text[1:]
+
+
+def _guidance(plan: Plan, summaries: Mapping[str, str] | None) -> list[str]:
+    summaries = summaries or {}
+    return [f"{gid}: {summaries[gid]}" if summaries.get(gid) else gid for gid in plan.guidance]
+
+
+def _md(text: str) -> str:
+    """Escape the characters that would change Markdown formatting inside a line."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def to_markdown(
+    interview: Interview, plan: Plan, summaries: Mapping[str, str] | None = None
+) -> str:
+    """The plan as Markdown: warnings, then check boxes grouped by date, guidance, drafts.
+
+    Args:
+        interview: the validated input, for the heading.
+        plan: the plan to show.
+        summaries: optional one-line summaries of advice ids, shown with the guidance.
+
+    Example:
+        >>> from planner.model import Interviewer
+        >>> iv = Interview(dt.date(2026, 3, 12), (Interviewer("Dana"),), role="Analyst")
+        >>> to_markdown(iv, Plan(items=())).splitlines()[0]
+        '# Follow-up plan: Analyst'
+    """
+    out = [f"# {_md(heading(interview))}", ""]
+    out += [f"{_md(fact)}  " for fact in _facts(interview)]
+    if plan.warnings:
+        out += ["", "## Warnings", ""]
+        out += [f"- **{_md(w.field) or 'input'}**: {_md(w.message)}" for w in plan.warnings]
+    for day, group in groupby(plan.items, key=lambda item: item.due):
+        out += ["", f"## {_day_label(interview, day)}", ""]
+        for item in group:
+            out.append(f"- [ ] **{_md(item.title)}**")
+            details = _details(item)
+            if details:
+                out.append(f"  *{_md(details)}*")
+            out += [f"  - {_md(step)}" for step in item.steps]
+    if plan.guidance:
+        out += ["", "## Guidance", ""]
+        out += [f"- {_md(line)}" for line in _guidance(plan, summaries)]
+    if plan.drafts:
+        out += ["", "## Drafts"]
+        titles = {item.key: item.title for item in plan.items}
+        for draft in plan.drafts:
+            out += ["", f"### {_md(_draft_title(draft, titles))}", ""]
+            if draft.subject:
+                out += [f"Subject: {_md(draft.subject)}", ""]
+            fence = "~" * max(
+                3, 1 + max((len(run) for run in _TILDES.findall(draft.body)), default=0)
+            )
+            out += [f"{fence}text", draft.body, fence]
+    return "\n".join(out) + "\n"
+
+
+def to_text(interview: Interview, plan: Plan, summaries: Mapping[str, str] | None = None) -> str:
+    """The plan as plain text: the same content as the Markdown, without mark-up.
+
+    Example:
+        >>> from planner.model import Interviewer
+        >>> iv = Interview(dt.date(2026, 3, 12), (Interviewer("Dana"),))
+        >>> to_text(iv, Plan(items=())).splitlines()[:2]
+        ['FOLLOW-UP PLAN', 'Interview: Thursday 12 March 2026']
+    """
+    out = [heading(interview).upper(), *_facts(interview)]
+    if plan.warnings:
+        out += ["", "WARNINGS"]
+        out += [f"! {w.field or 'input'}: {_one_line(w.message)}" for w in plan.warnings]
+    for day, group in groupby(plan.items, key=lambda item: item.due):
+        label = _day_label(interview, day)
+        out += ["", label, "-" * len(label)]
+        for item in group:
+            out.append(f"[ ] {_one_line(item.title)}")
+            details = _details(item)
+            if details:
+                out.append(f"    {_one_line(details)}")
+            out += [f"    - {_one_line(step)}" for step in item.steps]
+    if plan.guidance:
+        out += ["", "GUIDANCE"]
+        out += [f"- {line}" for line in _guidance(plan, summaries)]
+    if plan.drafts:
+        out += ["", "DRAFTS"]
+        titles = {item.key: item.title for item in plan.items}
+        for draft in plan.drafts:
+            out += ["", f"== {_one_line(_draft_title(draft, titles))} =="]
+            if draft.subject:
+                out.append(f"Subject: {draft.subject}")
+            out += ["", draft.body]
+    return "\n".join(out) + "\n"
+
+
+def _draft_title(draft: Draft, titles: Mapping[str, str]) -> str:
+    """The draft's heading: the title of the item it serves, else its key."""
+    return f"Draft: {titles.get(draft.item, draft.item)}"
