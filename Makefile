@@ -1,0 +1,67 @@
+# Follow-up: two commands do all the set-up (see README).
+#   make serve   installs what is missing, builds, serves http://127.0.0.1:8000
+#   make test    installs what is missing, lints, builds, runs every test
+# Each install step re-runs only when its manifest changed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install browser build serve test lint bench clean
+
+help:
+	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
+	@echo "make test    lint, build and run every test"
+	@echo "make build   build the site into site/"
+	@echo "make lint    ruff, mypy and a strict docs build"
+	@echo "make bench   run the benchmarks (figures in tests/results/)"
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own here).
+browser:
+	@if [ -n "$$FOLLOWUP_CHROMIUM" ] || [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's chromium and fonts-liberation..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null; \
+	else \
+		echo "No Chromium found: run 'sudo apt-get install chromium fonts-liberation' or set FOLLOWUP_CHROMIUM=/path/to/chromium."; \
+		exit 1; \
+	fi
+	@if [ ! -d /usr/share/fonts/truetype/liberation ] && [ "$$(id -u)" = 0 ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-liberation >/dev/null; fi
+
+build: install
+	$(BIN)/mkdocs build --strict --quiet --site-dir site
+
+serve: build
+	$(BIN)/mkdocs serve --strict --no-livereload --dev-addr 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# pytest exits 5 when it collected nothing: for this suite that is a failure, named as such.
+test: lint build browser
+	@$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing." >&2; exit 1; fi; \
+	exit $$status
+
+bench: build
+	$(PY) tests/benchmarks/bench_planner.py
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/results
