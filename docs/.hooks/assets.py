@@ -47,21 +47,23 @@ def on_startup(**_kwargs: Any) -> None:
     mimetypes.add_type("text/javascript", ".mjs")
 
 
+def _scripts(config: Any) -> list[Path]:
+    """Our page assets: every script and stylesheet of docs/assets/planner/."""
+    folder = Path(config["docs_dir"]) / "assets" / "planner"
+    return sorted([*folder.glob("*.js"), *folder.glob("*.css")])
+
+
 def on_pre_build(config: Any, **_kwargs: Any) -> None:
-    """Pack the planner once per build and remember its content-hashed name."""
+    """Pack the planner once per build and remember the content-hashed names."""
     _, version = _pyodide_dir(config)
     data = bundle.build_archive()
-    docs = Path(config["docs_dir"])
-    client = (docs / "assets/planner/client.js").read_bytes()
-    worker = (docs / "assets/planner/worker.js").read_bytes()
-    css = (docs / "assets/planner/planner.css").read_bytes()
+    scripts = b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in _scripts(config))
     _state.update(
         archive=data,
         name=bundle.bundle_name(data),
         pyodide_version=version,
-        client_hash=bundle.content_hash(client),
-        worker_hash=bundle.content_hash(worker),
-        css_hash=bundle.content_hash(css),
+        asset_dir=f"v-{bundle.content_hash(scripts)}",
+        styles=[path.name for path in _scripts(config) if path.suffix == ".css"],
     )
 
 
@@ -69,14 +71,14 @@ def on_page_markdown(markdown: str, **_kwargs: Any) -> str:
     """Replace the planner page's asset marker with its script and data tags."""
     if MARKER not in markdown:
         return markdown
+    folder = f"../assets/planner/{_state['asset_dir']}"
+    links = "".join(f'<link rel="stylesheet" href="{folder}/{name}">\n' for name in _state["styles"])
     tags = (
-        f'<link rel="stylesheet" href="../assets/planner/planner.css?v={_state["css_hash"]}">\n'
-        f'<div id="planner-assets" hidden'
+        links + f'<div id="planner-assets" hidden'
         f' data-bundle="../assets/planner/{_state["name"]}"'
         f' data-pyodide="../assets/pyodide/{_state["pyodide_version"]}/"'
-        f' data-worker="../assets/planner/worker.js?v={_state["worker_hash"]}"></div>\n'
-        f'<script type="module" src="../assets/planner/client.js?v={_state["client_hash"]}">'
-        "</script>"
+        f' data-worker="../assets/planner/{_state["asset_dir"]}/worker.js"></div>\n'
+        f'<script type="module" src="../assets/planner/{_state["asset_dir"]}/client.js"></script>'
     )
     return markdown.replace(MARKER, tags)
 
@@ -94,3 +96,12 @@ def on_post_build(config: Any, **_kwargs: Any) -> None:
     for stale in planner_dir.glob("planner-*.zip"):
         stale.unlink()
     (planner_dir / _state["name"]).write_bytes(_state["archive"])
+    # Our scripts and styles live in a directory named by their joint hash, so
+    # that imports between modules are cache-proof too; unhashed copies go.
+    for stale in planner_dir.glob("v-*"):
+        shutil.rmtree(stale)
+    scripts = planner_dir / _state["asset_dir"]
+    scripts.mkdir()
+    for path in _scripts(config):
+        shutil.copy2(path, scripts / path.name)
+        (planner_dir / path.name).unlink(missing_ok=True)
