@@ -1,0 +1,189 @@
+"""Tests for the JSON, Markdown and plain-text renderings of a plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.model import Basis, Channel, Draft, Interview, Interviewer, Item, Phase, Plan, Problem
+from planner.render import dumps, errors_json, heading, item_json, plan_json, to_markdown, to_text
+
+DAY = dt.date(2026, 3, 12)  # a Thursday, the interview day
+
+
+def item(key: str, due: dt.date, **changes: object) -> Item:
+    """An item due on a given day; other fields can be changed by name."""
+    fields: dict[str, object] = {
+        "key": key,
+        "title": f"Do {key}",
+        "phase": Phase.SAME_DAY,
+        "due": due,
+        "latest": None,
+        "recipient": None,
+        "channel": None,
+        "optional": False,
+        "overdue": False,
+        "advice": ("thank-you-promptly",),
+        "basis": (Basis.SEED,),
+        "steps": (),
+    }
+    fields.update(changes)
+    return Item(**fields)  # type: ignore[arg-type]
+
+
+INTERVIEW = Interview(DAY, (Interviewer("Dana"),), role="Analyst", company="Acme", today=DAY)
+PLAN = Plan(
+    items=(
+        item("AT-CONTACTS", DAY, phase=Phase.BEFORE_LEAVING),
+        item(
+            "TY-EMAIL-1",
+            DAY,
+            latest=dt.date(2026, 3, 13),
+            recipient="Dana",
+            channel=Channel.EMAIL,
+            steps=("Proofread.",),
+        ),
+        item(
+            "TY-NOTE-1", dt.date(2026, 3, 14), recipient="Dana", channel=Channel.POST, optional=True
+        ),
+        item("CHECKIN-MAIN", dt.date(2026, 3, 19), overdue=True, channel=Channel.PHONE),
+    ),
+    warnings=(Problem("interviewers[0]", "Add a phone number or email address for Dana."),),
+    guidance=("follow-up-is-expected",),
+    drafts=(Draft("TY-EMAIL-1", "Dana", Channel.EMAIL, "Thanks", "Dear Dana,\n\nThank you."),),
+)
+
+
+def test_item_json_fields() -> None:
+    """An item in JSON has the fields of spec §1 with ISO dates, enum values and nulls."""
+    assert item_json(PLAN.items[1]) == {
+        "key": "TY-EMAIL-1",
+        "title": "Do TY-EMAIL-1",
+        "phase": "same_day",
+        "due": "2026-03-12",
+        "latest": "2026-03-13",
+        "recipient": "Dana",
+        "channel": "email",
+        "optional": False,
+        "overdue": False,
+        "advice": ["thank-you-promptly"],
+        "basis": ["SEED"],
+        "steps": ["Proofread."],
+    }
+    absent = item_json(PLAN.items[0])
+    assert (absent["latest"], absent["recipient"], absent["channel"]) == (None, None, None)
+
+
+def test_plan_json_shape() -> None:
+    """A plan's JSON has version 1, items, warnings, guidance and drafts, and survives a dump."""
+    data = plan_json(PLAN)
+    assert list(data) == ["version", "items", "warnings", "guidance", "drafts"]
+    assert data["warnings"] == [{"field": "interviewers[0]", "message": PLAN.warnings[0].message}]
+    assert data["guidance"] == ["follow-up-is-expected"]
+    assert data["drafts"] == [
+        {
+            "item": "TY-EMAIL-1",
+            "recipient": "Dana",
+            "channel": "email",
+            "subject": "Thanks",
+            "body": "Dear Dana,\n\nThank you.",
+        }
+    ]
+    assert json.loads(dumps(data)) == data
+
+
+def test_errors_json_shape() -> None:
+    """A refusal is the version and the list of field/message pairs."""
+    assert errors_json([Problem("", "Send an object.")]) == {
+        "version": 1,
+        "errors": [{"field": "", "message": "Send an object."}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("role", "company", "expected"),
+    [
+        ("Analyst", "Acme", "Follow-up plan: Analyst at Acme"),
+        ("Analyst", None, "Follow-up plan: Analyst"),
+        (None, " Acme  Ltd ", "Follow-up plan: Acme Ltd"),
+        (None, None, "Follow-up plan"),
+    ],
+)
+def test_heading(role: str | None, company: str | None, expected: str) -> None:
+    """The heading names the role and company as far as they are known."""
+    assert heading(Interview(DAY, (Interviewer("Dana"),), role=role, company=company)) == expected
+
+
+def test_markdown_layout() -> None:
+    """Markdown has the heading, warnings first, days with weekdays, check boxes and marks."""
+    text = to_markdown(INTERVIEW, PLAN)
+    lines = text.splitlines()
+    assert lines[0] == "# Follow-up plan: Analyst at Acme"
+    assert "Interview: Thursday 12 March 2026  " in lines
+    assert text.index("## Warnings") < text.index("## Thursday 12 March 2026 (interview day)")
+    assert "## Saturday 14 March 2026 (day 2)" in lines
+    assert "- [ ] **Do TY-EMAIL-1**" in lines
+    assert "  *To Dana by email; at the latest Friday 13 March 2026*" in lines
+    assert "  *To Dana by post; optional*" in lines
+    assert "  *By phone; OVERDUE*" in lines
+    assert "  - Proofread." in lines
+    assert "- follow-up-is-expected" in lines
+    assert "### Draft: Do TY-EMAIL-1" in lines
+
+
+def test_markdown_guidance_summaries() -> None:
+    """Given summaries, the guidance shows each id with its summary."""
+    text = to_markdown(INTERVIEW, PLAN, {"follow-up-is-expected": "They expect it."})
+    assert "- follow-up-is-expected: They expect it." in text.splitlines()
+
+
+def test_markdown_escapes_user_text() -> None:
+    """Mark-up characters in entered text are escaped so they show as typed."""
+    odd = Plan(items=(item("TY-EMAIL-1", DAY, title="Thank *Dana* [x]_y"),))
+    assert "- [ ] **Thank \\*Dana\\* \\[x\\]\\_y**" in to_markdown(INTERVIEW, odd)
+
+
+def test_markdown_draft_fence_outgrows_body() -> None:
+    """A draft body holding a fence line is wrapped in a longer fence."""
+    drafts = (Draft("TY-EMAIL-1", None, None, None, "a\n~~~~\nb"),)
+    text = to_markdown(INTERVIEW, Plan(items=PLAN.items, drafts=drafts))
+    assert "~~~~~text\na\n~~~~\nb\n~~~~~" in text
+
+
+def test_text_layout() -> None:
+    """Plain text has an upper-case heading, underlined days and bracket check boxes."""
+    lines = to_text(INTERVIEW, PLAN).splitlines()
+    assert lines[:3] == [
+        "FOLLOW-UP PLAN: ANALYST AT ACME",
+        "Interview: Thursday 12 March 2026",
+        "Today: Thursday 12 March 2026",
+    ]
+    assert lines[4:6] == ["WARNINGS", "! interviewers[0]: " + PLAN.warnings[0].message]
+    day = lines.index("Thursday 19 March 2026 (day 7)")
+    assert lines[day + 1] == "-" * len(lines[day])
+    assert "[ ] Do TY-NOTE-1" in lines and "    To Dana by post; optional" in lines
+
+
+@settings(deadline=None, max_examples=100)
+@given(
+    title=st.text(max_size=40),
+    role=st.none() | st.text(max_size=20),
+    overdue=st.booleans(),
+    offset=st.integers(min_value=0, max_value=60),
+)
+def test_renderings_are_deterministic(
+    title: str, role: str | None, overdue: bool, offset: int
+) -> None:
+    """The same plan always renders to the same text, every day in one group."""
+    due = DAY + dt.timedelta(days=offset)
+    plan = Plan(items=(item("MAT-1", due, title=title, overdue=overdue),))
+    interview = Interview(DAY, (Interviewer("Dana"),), role=role)
+    for render in (to_markdown, to_text):
+        first = render(interview, plan)
+        assert first == render(interview, plan)
+        assert first.endswith("\n")
+    assert dumps(plan_json(plan)) == dumps(plan_json(plan))
