@@ -147,5 +147,5 @@ def handle(request_json: str) -> str:
         return _dumps({"protocol": PROTOCOL, "id": request_id, "ok": True, "result": result})
     except RequestError as error:
         return _failure(request_id, error.code, error.message)
-    except Exception as error:  # noqa: BLE001 - the boundary must never raise
+    except Exception as error:  # the boundary must never raise
         return _failure(request_id, "internal", f"{type(error).__name__}: {error}")

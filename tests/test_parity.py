@@ -34,8 +34,15 @@ _MALFORMED = [
     '{"protocol": 1, "id": 6, "op": "parse_timing", "text": 7}',
     "[" * 5000 + "]" * 5000,
 ]
-_PHRASES = ["in two weeks", "by Friday", "two to three months", "call me tomorrow",
-            "don't chase us for a month", "2026-04-01", "whenever, really"]
+_PHRASES = [
+    "in two weeks",
+    "by Friday",
+    "two to three months",
+    "call me tomorrow",
+    "don't chase us for a month",
+    "2026-04-01",
+    "whenever, really",
+]
 
 
 def _inputs() -> list[tuple[str, Any]]:
@@ -50,17 +57,34 @@ def _requests() -> list[str]:
     for name, raw in _inputs():
         requests.append({"protocol": 1, "id": f"{name}/plan", "op": "plan", "input": raw})
         requests.append(
-            {"protocol": 1, "id": f"{name}/today", "op": "plan", "input": raw, "today": "2026-04-20"}
+            {
+                "protocol": 1,
+                "id": f"{name}/today",
+                "op": "plan",
+                "input": raw,
+                "today": "2026-04-20",
+            }
         )
         for fmt in ("md", "text", "ics"):
             requests.append(
-                {"protocol": 1, "id": f"{name}/{fmt}", "op": "render", "input": raw,
-                 "today": "2026-04-20", "format": fmt}
+                {
+                    "protocol": 1,
+                    "id": f"{name}/{fmt}",
+                    "op": "render",
+                    "input": raw,
+                    "today": "2026-04-20",
+                    "format": fmt,
+                }
             )
     for index, text in enumerate(_PHRASES):
         requests.append(
-            {"protocol": 1, "id": index, "op": "parse_timing", "text": text,
-             "interview_date": "2026-03-12"}
+            {
+                "protocol": 1,
+                "id": index,
+                "op": "parse_timing",
+                "text": text,
+                "interview_date": "2026-03-12",
+            }
         )
     return [json.dumps(request) for request in requests] + _MALFORMED
 
@@ -106,8 +130,13 @@ def test_pyodide_reports_its_own_python(bundle_path: Path) -> None:
     assert node is not None
     request = json.dumps([json.dumps({"protocol": 1, "id": "v", "op": "version"})])
     completed = subprocess.run(
-        [node, str(RUNNER), str(bundle_path)], input=request, capture_output=True,
-        text=True, cwd=ROOT, timeout=300, check=True,
+        [node, str(RUNNER), str(bundle_path)],
+        input=request,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=True,
     )
     answer = json.loads(json.loads(completed.stdout)[0])
     assert answer["ok"] is True

@@ -72,7 +72,9 @@ def on_page_markdown(markdown: str, **_kwargs: Any) -> str:
     if MARKER not in markdown:
         return markdown
     folder = f"../assets/planner/{_state['asset_dir']}"
-    links = "".join(f'<link rel="stylesheet" href="{folder}/{name}">\n' for name in _state["styles"])
+    links = "".join(
+        f'<link rel="stylesheet" href="{folder}/{name}">\n' for name in _state["styles"]
+    )
     tags = (
         links + f'<div id="planner-assets" hidden'
         f' data-bundle="../assets/planner/{_state["name"]}"'
