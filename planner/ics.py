@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 
 from planner.model import Interview, Item, Outcome, Plan
@@ -22,6 +23,7 @@ from planner.model import Interview, Item, Outcome, Plan
 PRODID = "-//Follow-up//Interview follow-up planner//EN"
 UID_DOMAIN = "follow-up.invalid"
 _LIMIT = 75  # octets per physical line, CRLF excluded
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # all controls but tab and line feed
 _CHANNELS = {"email": "by email", "phone": "by phone", "post": "by post", "reply": "a reply"}
 
 
@@ -35,9 +37,7 @@ def escape_text(value: str) -> str:
         'a\\;b\\,c\\\\d\\ne'
     """
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = "".join(
-        ch if ch in "\t\n" or (ord(ch) >= 0x20 and ord(ch) != 0x7F) else " " for ch in value
-    )
+    value = _CONTROL.sub(" ", value)
     for raw, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
         value = value.replace(raw, escaped)
     return value
@@ -52,6 +52,11 @@ def fold(line: str) -> str:
         >>> fold("X" * 80).split("\\r\\n")[1]
         ' XXXXX'
     """
+    if len(line) <= _LIMIT // 4 or len(line.encode("utf-8")) <= _LIMIT:
+        return line
+    if line.isascii():
+        rest = [line[start : start + _LIMIT - 1] for start in range(_LIMIT, len(line), _LIMIT - 1)]
+        return "\r\n ".join([line[:_LIMIT], *rest])
     pieces: list[str] = []
     current: list[str] = []
     size = 0

@@ -155,8 +155,24 @@ def test_escape_text(raw: str, escaped: str) -> None:
     assert escape_text(raw) == escaped
 
 
+@pytest.mark.parametrize(
+    ("line", "lengths"),
+    [
+        ("A" * 75, [75]),
+        ("A" * 76, [75, 2]),
+        ("A" * 149, [75, 75]),
+        ("A" * 150, [75, 75, 2]),
+        ("é" * 38, [74, 3]),
+        ("A" + "€" * 25, [73, 4]),
+    ],
+)
+def test_fold_lengths(line: str, lengths: list[int]) -> None:
+    """Lines fold at 75 octets, continuation space included, a character never split."""
+    assert [len(part.encode("utf-8")) for part in fold(line).split("\r\n")] == lengths
+
+
 @settings(deadline=None, max_examples=150)
-@given(st.text(max_size=400))
+@given(st.text(max_size=400) | st.text(alphabet="abc ;,", max_size=400))
 def test_folding_keeps_octets_and_characters(value: str) -> None:
     """Folded lines stay within 75 octets, never split a character, and unfold to the input."""
     line = "SUMMARY:" + escape_text(value)

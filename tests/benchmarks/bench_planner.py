@@ -1,0 +1,108 @@
+"""Benchmark: plan and render a typical interview many times; write the figures to a file.
+
+Not a test. Run ``python tests/benchmarks/bench_planner.py [--runs N]``; it writes the
+median and 95th percentile, in milliseconds, of each operation to
+``tests/results/benchmark.json``. The target is a median of at most 5 ms per plan on
+CPython.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from planner import api  # noqa: E402 - the repository root goes on the path first
+
+RESULTS = ROOT / "tests" / "results" / "benchmark.json"
+TARGET_MEDIAN_MS = 5.0
+TODAY = "2026-03-20"
+TYPICAL: dict[str, Any] = {
+    "interview_date": "2026-03-12",
+    "company": "Acme Ltd",
+    "role": "Data Analyst",
+    "company_style": "other_or_unknown",
+    "candidate_name": "Alex Kim",
+    "candidate_contact": "alex@example.com, 555 0199",
+    "strengths": ["SQL", "clear writing", "patience with messy data"],
+    "interviewers": [
+        {"name": "Dana Lee", "title": "Head of Data", "phone": "555 0100", "topic": "pipelines"},
+        {"name": "Sam Roe", "email": "sam@acme.test", "is_decision_maker": True},
+        {"name": "Kit Moss", "email": "kit@acme.test", "topic": "dashboards"},
+    ],
+    "decision_date": "2026-05-29",
+    "concern_raised": "my limited management experience",
+    "materials": [
+        {"description": "list of references", "due_date": "2026-03-13", "is_reference_list": True}
+    ],
+}
+
+
+def _operations() -> dict[str, Callable[[], object]]:
+    def everything() -> None:
+        api.plan_result(TYPICAL, TODAY)
+        for fmt in api.RENDER_FORMATS:
+            api.render_result(TYPICAL, TODAY, fmt)
+
+    operations: dict[str, Callable[[], object]] = {
+        "plan_json": lambda: api.plan_result(TYPICAL, TODAY),
+    }
+    for fmt in api.RENDER_FORMATS:
+        operations[f"render_{fmt}"] = functools.partial(api.render_result, TYPICAL, TODAY, fmt)
+    operations["plan_and_all_renders"] = everything
+    return operations
+
+
+def _measure(operation: Callable[[], object], runs: int) -> dict[str, float]:
+    for _ in range(min(20, runs)):  # warm caches (advice content, imports)
+        operation()
+    timings: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        operation()
+        timings.append((time.perf_counter() - start) * 1000.0)
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+    return {"median_ms": round(statistics.median(timings), 4), "p95_ms": round(p95, 4)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every operation, print a summary and write the figures.
+
+    Example:
+        >>> main(["--runs", "5"])  # doctest: +SKIP
+        0
+    """
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=500, help="timed runs per operation")
+    args = parser.parse_args(argv)
+    figures = {name: _measure(op, args.runs) for name, op in _operations().items()}
+    report = {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "runs": args.runs,
+        "target_median_ms": TARGET_MEDIAN_MS,
+        "items": len(api.plan_result(TYPICAL, TODAY)["items"]),
+        "operations": figures,
+        "meets_target": figures["plan_json"]["median_ms"] <= TARGET_MEDIAN_MS,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    for name, figure in figures.items():
+        print(f"{name:22} median {figure['median_ms']:8.3f} ms   p95 {figure['p95_ms']:8.3f} ms")
+    print(f"written to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
