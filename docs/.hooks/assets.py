@@ -7,6 +7,7 @@ Guide pages get nothing from here, so they load no Pyodide bytes.
 
 from __future__ import annotations
 
+import html
 import json
 import mimetypes
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from planner import bundle
+from planner.links import guide_links, guide_titles
 
 #: The minimal offline Pyodide set, copied from the npm package at build time.
 PYODIDE_FILES = (
@@ -68,7 +70,11 @@ def on_pre_build(config: Any, **_kwargs: Any) -> None:
 
 
 def on_page_markdown(markdown: str, **_kwargs: Any) -> str:
-    """Replace the planner page's asset marker with its script and data tags."""
+    """Replace the planner page's asset marker with its script and data tags.
+
+    The guide links (advice id -> guide section) ride along as JSON, so the
+    page's scripts hold no copy of the guide's structure.
+    """
     if MARKER not in markdown:
         return markdown
     folder = f"../assets/planner/{_state['asset_dir']}"
@@ -79,10 +85,17 @@ def on_page_markdown(markdown: str, **_kwargs: Any) -> str:
         links + f'<div id="planner-assets" hidden'
         f' data-bundle="../assets/planner/{_state["name"]}"'
         f' data-pyodide="../assets/pyodide/{_state["pyodide_version"]}/"'
-        f' data-worker="../assets/planner/{_state["asset_dir"]}/worker.js"></div>\n'
+        f' data-worker="../assets/planner/{_state["asset_dir"]}/worker.js"'
+        f' data-guide="{_attribute(guide_links())}"'
+        f' data-guide-titles="{_attribute(guide_titles())}"></div>\n'
         f'<script type="module" src="../assets/planner/{_state["asset_dir"]}/client.js"></script>'
     )
     return markdown.replace(MARKER, tags)
+
+
+def _attribute(data: dict[str, str]) -> str:
+    """JSON, escaped for a double-quoted HTML attribute."""
+    return html.escape(json.dumps(data, ensure_ascii=False, sort_keys=True), quote=True)
 
 
 def on_post_build(config: Any, **_kwargs: Any) -> None:
