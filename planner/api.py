@@ -153,8 +153,9 @@ def _dropped(interview: Interview, plan: Plan) -> tuple[Item, ...]:
 
 @functools.cache
 def _summaries() -> Mapping[str, str]:
-    """One-line summaries of the advice, for guidance; empty if the content is unusable."""
+    """ "Title: summary" per advice id, for the guidance; empty if the content is unusable."""
     try:
-        return {advice_id: a.summary for advice_id, a in content.load_advice().items()}
+        advice = content.load_advice()
+        return {advice_id: f"{a.title}: {a.summary}" for advice_id, a in advice.items()}
     except Exception:  # the guidance falls back to bare ids
         return {}

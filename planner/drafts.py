@@ -82,13 +82,17 @@ class _Writer:
         self.round = _ORDINALS[n - 1] if n <= len(_ORDINALS) else f"round-{n}"
 
     def the_role(self) -> str:
-        """ "the Analyst role at Acme", shortened to what is known."""
+        """The role and company as far as known, e.g. 'the Analyst role at Acme'."""
         role = f"the {self.role} role" if self.role else "the role"
         return f"{role} at {self.company}" if self.company else role
 
     def interview_phrase(self) -> str:
-        """ "the Analyst interview" or "my interview"."""
+        """'the Analyst interview', or 'my interview' without a role."""
         return f"the {self.role} interview" if self.role else "my interview"
+
+    def follow_subject(self) -> str:
+        """The subject line of a check-in email: the role, then the sender's name."""
+        return f"Following up on {self.interview_phrase()}"
 
     def employer(self) -> str:
         return self.company or "the team"
@@ -140,19 +144,31 @@ def _topic(interview: Interview, item: Item) -> str:
     return _phrase(person.topic) if person else ""
 
 
+def _email(w: _Writer, item: Item, subject: str, *paragraphs: str) -> Draft:
+    """An email or reply: greeting, the non-empty paragraphs, signature."""
+    body = _join(w.greeting(item.recipient), *paragraphs, w.signature())
+    return Draft(item.key, item.recipient, item.channel, w.with_name(subject), body)
+
+
+def _call(w: _Writer, item: Item, opener: str, *paragraphs: str) -> Draft:
+    """A call script: who is calling, then what to say."""
+    me = f", this is {w.name}" if w.name else ""
+    person = clean(item.recipient)
+    hello = f"Hello {person}{me}." if person else f"Hello{me}."
+    body = _join(f"{hello} {opener}", *paragraphs)
+    return Draft(item.key, item.recipient, item.channel, None, body)
+
+
 def _thank_you(w: _Writer, item: Item) -> Draft:
     topic = _topic(w.interview, item)
-    again = w.interview.interview_round >= 2
-    if again:
-        subject = w.with_name(f"Thank you again{_DASH}{w.round} interview")
+    if w.interview.interview_round >= 2:
+        subject = f"Thank you again{_DASH}{w.round} interview"
         opening = f"Thank you again for meeting me for the {w.round} interview for {w.the_role()}."
-        talk = (
-            f"It was good to pick up our conversation, especially about {topic}." if topic else ""
-        )
+        talk = f"It was good to pick up our conversation, especially about {topic}."
     else:
-        subject = w.with_name(f"Thank you for {w.interview_phrase()}")
+        subject = f"Thank you for {w.interview_phrase()}"
         opening = f"Thank you for taking the time to meet me about {w.the_role()}."
-        talk = f"I especially enjoyed talking with you about {topic}." if topic else ""
+        talk = f"I especially enjoyed talking with you about {topic}."
     concern = _phrase(w.interview.concern_raised)
     answer = ""
     if concern and _CONCERN_ADVICE in item.advice:
@@ -161,25 +177,18 @@ def _thank_you(w: _Writer, item: Item) -> Draft:
             "and I'm confident I can handle it well; I'd be glad to talk it through or give "
             "you a concrete example."
         )
-    body = _join(
-        w.greeting(item.recipient),
-        " ".join(part for part in (opening, talk) if part),
-        w.fit_sentence(),
-        answer,
-        "I look forward to hearing from you.",
-        w.signature(),
-    )
-    return Draft(item.key, item.recipient, item.channel, subject, body)
+    first = f"{opening} {talk}" if topic else opening
+    closing = "I look forward to hearing from you."
+    return _email(w, item, subject, first, w.fit_sentence(), answer, closing)
 
 
 def _note(w: _Writer, item: Item) -> Draft:
     topic = _topic(w.interview, item)
-    point = f"Mention {topic}." if topic else "Mention one point from your conversation."
     lines = [
         f"Handwritten note to {clean(item.recipient) or 'your interviewer'}",
         f"- Post it on {long_date(item.due)}.",
         f"- Thank them for meeting you on {w.date}.",
-        f"- {point}",
+        f"- Mention {topic}." if topic else "- Mention one point from your conversation.",
         f"- Say in a sentence of your own that you'd like to join {w.employer()}.",
         "- Keep it short, and don't copy the email word for word.",
         f"- Sign it {w.name}." if w.name else "- Sign it with your name.",
@@ -188,34 +197,23 @@ def _note(w: _Writer, item: Item) -> Draft:
 
 
 def _check_in(w: _Writer, item: Item) -> Draft:
-    requested = item.key == "CHECKIN-REQUESTED"
-    why = "As you asked, I'm getting in touch today." if requested else w.decision_note()
+    if item.key == "CHECKIN-REQUESTED":
+        why = "As you asked, I'm getting in touch today."
+    else:
+        why = w.decision_note()
     middle = (
         "Thank you again for considering me. I'm still very interested in "
         f"{w.the_role()} and confident I'd be a good fit."
     )
     ask = "Could you tell me where you are in the process, and whether you need anything else?"
     keep = "How would you like me to keep in touch about the next steps?"
+    thanks = "Thank you for your time."
     if item.channel == Channel.PHONE:
-        me = f", this is {w.name}" if w.name else ""
-        hello = f"Hello {clean(item.recipient)}{me}." if item.recipient else f"Hello{me}."
-        opener = f"{hello} We met on {w.date}. Do you have a couple of minutes?"
-        body = _join(opener, why, middle, ask, keep, "Thank you for your time.")
-        return Draft(item.key, item.recipient, item.channel, None, body)
+        opener = f"We met on {w.date}. Do you have a couple of minutes?"
+        return _call(w, item, opener, why, middle, ask, keep, thanks)
     first = f"I'm writing to follow up on my interview on {w.date} about {w.the_role()}."
-    body = _join(
-        w.greeting(item.recipient),
-        " ".join(part for part in (first, why) if part),
-        middle,
-        f"{ask} {keep}",
-        "Thank you for your time.",
-        w.signature(),
-    )
-    return Draft(item.key, item.recipient, item.channel, w.with_name(_follow_subject(w)), body)
-
-
-def _follow_subject(w: _Writer) -> str:
-    return f"Following up on the {w.role} interview" if w.role else "Following up on my interview"
+    first = f"{first} {why}" if why else first
+    return _email(w, item, w.follow_subject(), first, middle, f"{ask} {keep}", thanks)
 
 
 def _light_touch(w: _Writer, item: Item) -> Draft:
@@ -224,56 +222,41 @@ def _light_touch(w: _Writer, item: Item) -> Draft:
         "that would help."
     )
     if item.channel == Channel.PHONE:
-        me = f", this is {w.name}" if w.name else ""
-        hello = f"Hello {clean(item.recipient)}{me}." if item.recipient else f"Hello{me}."
-        body = _join(
-            f"{hello} I'm calling briefly to check in.", still, "Thank you, I won't keep you."
-        )
-        return Draft(item.key, item.recipient, item.channel, None, body)
-    body = _join(
-        w.greeting(item.recipient),
-        f"I wanted to check in briefly. {still}",
-        "Thank you for your time.",
-        w.signature(),
-    )
-    return Draft(item.key, item.recipient, item.channel, w.with_name(_follow_subject(w)), body)
+        opener = "I'm calling briefly to check in."
+        return _call(w, item, opener, still, "Thank you, I won't keep you.")
+    first = f"I wanted to check in briefly. {still}"
+    return _email(w, item, w.follow_subject(), first, "Thank you for your time.")
 
 
 def _offer(w: _Writer, item: Item) -> Draft:
-    others = [p.name for p in w.interview.interviewers if p.name != item.recipient]
+    others = dict.fromkeys(p.name for p in w.interview.interviewers if p.name != item.recipient)
     pass_on = f"Please pass my thanks to {_listing(others)} as well." if others else ""
-    body = _join(
-        w.greeting(item.recipient),
+    subject = f"Thank you for the {w.role} offer" if w.role else "Thank you for the offer"
+    return _email(
+        w,
+        item,
+        subject,
         f"Thank you very much for the offer for {w.the_role()}, and for your time "
         "throughout the process.",
         pass_on,
         "I'll come back to you shortly about the next steps. I'd also be glad to connect "
         "on LinkedIn.",
-        w.signature(),
     )
-    subject = w.with_name(
-        f"Thank you for the {w.role} offer" if w.role else "Thank you for the offer"
-    )
-    return Draft(item.key, item.recipient, item.channel, subject, body)
 
 
 def _rejection(w: _Writer, item: Item) -> Draft:
-    body = _join(
-        w.greeting(item.recipient),
+    subject = "Thank you for letting me know"
+    return _email(
+        w,
+        item,
+        f"{subject} about the {w.role} role" if w.role else subject,
         f"Thank you for letting me know, and for your time considering me for {w.the_role()}.",
         "If you have a moment, I'd be grateful for any feedback on my interview, and for "
         "tips on what I could improve.",
         f"I'm still interested in working with {w.employer()}, so please keep me in mind "
         "for future openings.",
         "I'd be glad to stay in touch, perhaps on LinkedIn.",
-        w.signature(),
     )
-    subject = w.with_name(
-        f"Thank you for letting me know about the {w.role} role"
-        if w.role
-        else "Thank you for letting me know"
-    )
-    return Draft(item.key, item.recipient, item.channel, subject, body)
 
 
 _BUILDERS: tuple[tuple[str, Callable[[_Writer, Item], Draft]], ...] = (

@@ -158,7 +158,7 @@ def _details(item: Item) -> str:
 
 def _guidance(plan: Plan, summaries: Mapping[str, str] | None) -> list[str]:
     summaries = summaries or {}
-    return [f"{gid}: {summaries[gid]}" if summaries.get(gid) else gid for gid in plan.guidance]
+    return [summaries.get(gid) or gid for gid in plan.guidance]
 
 
 def _md(text: str) -> str:
@@ -174,7 +174,7 @@ def to_markdown(
     Args:
         interview: the validated input, for the heading.
         plan: the plan to show.
-        summaries: optional one-line summaries of advice ids, shown with the guidance.
+        summaries: optional readable lines for advice ids, shown instead of the bare ids.
 
     Example:
         >>> from planner.model import Interviewer

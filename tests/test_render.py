@@ -136,9 +136,9 @@ def test_markdown_layout() -> None:
 
 
 def test_markdown_guidance_summaries() -> None:
-    """Given summaries, the guidance shows each id with its summary."""
-    text = to_markdown(INTERVIEW, PLAN, {"follow-up-is-expected": "They expect it."})
-    assert "- follow-up-is-expected: They expect it." in text.splitlines()
+    """Given readable lines for advice ids, the guidance shows them instead of the ids."""
+    text = to_markdown(INTERVIEW, PLAN, {"follow-up-is-expected": "Expected: they want it."})
+    assert "- Expected: they want it." in text.splitlines()
 
 
 def test_markdown_escapes_user_text() -> None:
