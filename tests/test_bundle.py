@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -55,3 +57,21 @@ def test_name_changes_with_content(tmp_path: Path) -> None:
     after = bundle.bundle_name(bundle.build_archive(package))
     assert before != after
     assert before.startswith("planner-") and before.endswith(".zip")
+
+
+def test_precompiled_archive_imports_without_sources(tmp_path: Path) -> None:
+    """A precompiled archive holds only bytecode, and its modules still import."""
+    plain = io.BytesIO()
+    with zipfile.ZipFile(plain, "w") as archive:
+        archive.writestr("greeting/__init__.py", "WORD = 'hello'\n")
+        archive.writestr("greeting/data.txt", "kept as it is")
+        archive.writestr("broken.py", "def (:\n")
+    compiled = bundle.precompile_archive(plain.getvalue())
+    assert _names(compiled) == {"greeting/__init__.pyc", "greeting/data.txt", "broken.py"}
+    path = tmp_path / "lib.zip"
+    path.write_bytes(compiled)
+    script = f"import sys; sys.path.insert(0, {str(path)!r}); import greeting; print(greeting.WORD)"
+    done = subprocess.run(
+        [sys.executable, "-B", "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "hello"

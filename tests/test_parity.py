@@ -89,6 +89,13 @@ def _requests() -> list[str]:
     return [json.dumps(request) for request in requests] + _MALFORMED
 
 
+def _stdlib(bundle_path: Path) -> Path:
+    """The compiled standard library served beside the bundle."""
+    site = bundle_path.parents[2]
+    (stdlib,) = (site / "assets" / "pyodide").glob("*/python_stdlib.zip")
+    return stdlib
+
+
 @pytest.fixture(scope="module")
 def node_answers(bundle_path: Path) -> list[str]:
     """Every request answered by Pyodide under Node, from the served bundle."""
@@ -96,7 +103,7 @@ def node_answers(bundle_path: Path) -> list[str]:
     if node is None:
         pytest.fail("Node.js is needed for the parity tests (see README: Requirements).")
     completed = subprocess.run(
-        [node, str(RUNNER), str(bundle_path)],
+        [node, str(RUNNER), str(bundle_path), str(_stdlib(bundle_path))],
         input=json.dumps(_requests()),
         capture_output=True,
         text=True,
@@ -130,7 +137,7 @@ def test_pyodide_reports_its_own_python(bundle_path: Path) -> None:
     assert node is not None
     request = json.dumps([json.dumps({"protocol": 1, "id": "v", "op": "version"})])
     completed = subprocess.run(
-        [node, str(RUNNER), str(bundle_path)],
+        [node, str(RUNNER), str(bundle_path), str(_stdlib(bundle_path))],
         input=request,
         capture_output=True,
         text=True,

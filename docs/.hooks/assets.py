@@ -11,6 +11,8 @@ import html
 import json
 import mimetypes
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,35 @@ def _pyodide_dir(config: Any) -> tuple[Path, str]:
         raise SystemExit(f"Pyodide is missing at {source}: run `npm ci` (or `make build`).")
     version = str(json.loads(manifest.read_text(encoding="utf-8"))["version"])
     return source, version
+
+
+def _compiled_stdlib(config: Any, source: Path) -> Path:
+    """Pyodide's standard library compiled to bytecode, made once and cached.
+
+    The cache key covers the original zip and the code that compiles it, so a
+    new Pyodide or a change to the compiler makes a fresh one.
+    """
+    script = Path(__file__).with_name("precompile.mjs")
+    key = bundle.content_hash(
+        (source / "python_stdlib.zip").read_bytes()
+        + script.read_bytes()
+        + (bundle.package_dir() / "bundle.py").read_bytes()
+    )
+    cache = _project_root(config) / "node_modules" / ".cache" / "follow-up"
+    compiled = cache / f"python_stdlib-{key}.zip"
+    if compiled.is_file():
+        return compiled
+    node = shutil.which("node")
+    if node is None:
+        raise SystemExit("Node.js is needed to build the site (see README: Requirements).")
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        archive = Path(scratch) / "planner.zip"
+        archive.write_bytes(_state["archive"])
+        partial = Path(scratch) / compiled.name
+        subprocess.run([node, str(script), str(source), str(archive), str(partial)], check=True)
+        shutil.move(partial, compiled)
+    return compiled
 
 
 def on_startup(**_kwargs: Any) -> None:
@@ -106,6 +137,7 @@ def on_post_build(config: Any, **_kwargs: Any) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copy2(source / name, target / name)
+    shutil.copy2(_compiled_stdlib(config, source), target / "python_stdlib.zip")
     planner_dir = site / "assets" / "planner"
     planner_dir.mkdir(parents=True, exist_ok=True)
     for stale in planner_dir.glob("planner-*.zip"):
