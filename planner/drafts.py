@@ -166,7 +166,9 @@ def _thank_you(w: _Writer, item: Item) -> Draft:
         opening = f"Thank you again for meeting me for the {w.round} interview for {w.the_role()}."
         talk = f"It was good to pick up our conversation, especially about {topic}."
     else:
-        subject = f"Thank you for {w.interview_phrase()}"
+        subject = (
+            f"Thank you for the {w.role} interview" if w.role else "Thank you for the interview"
+        )
         opening = f"Thank you for taking the time to meet me about {w.the_role()}."
         talk = f"I especially enjoyed talking with you about {topic}."
     concern = _phrase(w.interview.concern_raised)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner import api
+from planner import api, content
 
 TYPICAL: dict[str, Any] = {
     "interview_date": "2026-03-12",
@@ -224,3 +224,11 @@ def test_any_input_plans_or_refuses(raw: dict[str, Any], today: str | None) -> N
     live = [e for e in found if str(e["STATUS"]) == "CONFIRMED"]
     assert [e.decoded("DTSTART").isoformat() for e in live] == [i["due"] for i in result["items"]]
     assert len({str(e["UID"]) for e in found}) == len(found)
+
+
+def test_guidance_reads_as_advice_titles() -> None:
+    """In Markdown, each guidance id is shown by its advice title when the content loads."""
+    advice = content.load_advice()
+    guidance = api.plan_result(TYPICAL, None)["guidance"]
+    text = api.render_result(TYPICAL, None, "md")["text"]
+    assert guidance and all(advice[gid].title in text for gid in guidance)

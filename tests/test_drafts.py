@@ -202,7 +202,7 @@ def test_bare_interview_reads_cleanly() -> None:
     """With no role, company, name or strengths, the thank-you still reads as plain sentences."""
     interview = Interview(DAY, (Interviewer("Dana"),))
     draft = one(interview, item("TY-EMAIL-1", "Dana", Channel.EMAIL))
-    assert draft.subject == "Thank you for my interview"
+    assert draft.subject == "Thank you for the interview"
     assert "about the role." in draft.body
     assert draft.body.endswith("Best regards.")
 
