@@ -139,6 +139,9 @@ def _parse_vocabulary(path: Traversable) -> tuple[Vocabulary, list[ContentProble
             problems.append(ContentProblem(path.name, name, "must be a non-empty array of tables"))
             continue
         for i, entry in enumerate(raw[name]):
+            if not isinstance(entry, dict):
+                problems.append(ContentProblem(path.name, f"{name}[{i}]", "must be a table"))
+                continue
             problems += _check_fields(entry, schema, path.name, f"{name}[{i}].")
     if problems:
         return empty, problems
