@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from planner.citations import When, advice_ids
 from planner.dates import bd, plus
 from planner.model import Basis, Channel, Interview, Interviewer, Item, Phase
 
@@ -124,10 +125,9 @@ def checkin_items(interview: Interview, plan: Schedule) -> list[Item]:
         ['CHECKIN-MAIN', 'CHECKIN-REPEAT-1']
     """
     name, channel = plan.primary.name, plan.channel
-    phone = ("first-contact-by-phone",) if channel is Channel.PHONE else ()
+    conditions = _conditions(interview, plan)
     opening = _CALL_OPENING if channel is Channel.PHONE else _EMAIL_OPENING
     verb = "Call" if channel is Channel.PHONE else "Email"
-    persist = ("persist-for-assertive-roles",) if interview.persistent_role else ()
     items: list[Item] = []
     if interview.contact_on is not None:
         steps = (
@@ -144,21 +144,12 @@ def checkin_items(interview: Interview, plan: Schedule) -> list[Item]:
                 interview.contact_on,
                 recipient=name,
                 channel=channel,
-                advice=_requested_advice(phone),
+                advice=advice_ids("CHECKIN-REQUESTED", conditions),
                 basis=(Basis.SEED, Basis.RES),
                 steps=steps,
             )
         )
-    interim_advice = (
-        "scale-follow-up-to-timeline",
-        "avoid-month-of-silence",
-        "persistent-not-pestering",
-        "checkin-reaffirm-interest",
-        "checkin-offer-more-info",
-        "checkin-polite-tone",
-        "target-decision-maker",
-        *persist,
-    )
+    interim_advice = advice_ids("CHECKIN-INTERIM", conditions)
     for k, day in enumerate(plan.interims, start=1):
         items.append(
             new_item(
@@ -173,29 +164,7 @@ def checkin_items(interview: Interview, plan: Schedule) -> list[Item]:
                 steps=(_EMAIL_OPENING, *_LIGHT_STEPS),
             )
         )
-    first = (
-        "check-in-after-stated-date" if interview.decision_date else "first-check-in-about-a-week"
-    )
-    waited = ("respect-requested-wait",) if plan.wait is not None else ()
-    main_advice = (
-        first,
-        *waited,
-        "no-next-day-status-call",
-        *phone,
-        "prepare-call-script",
-        "checkin-build-rapport",
-        "checkin-offer-more-info",
-        "checkin-sell-yourself",
-        "checkin-reaffirm-interest",
-        "checkin-thank-and-ask-status",
-        "checkin-polite-tone",
-        "agree-update-plan",
-        "read-the-response",
-        "target-decision-maker",
-        "silence-is-not-rejection",
-        "follow-up-despite-discomfort",
-        "hiring-takes-longer",
-    )
+    main_advice = advice_ids("CHECKIN-MAIN", conditions)
     concern: tuple[str, ...] = ()
     if (interview.concern_raised or "").strip():
         concern = (
@@ -216,18 +185,7 @@ def checkin_items(interview: Interview, plan: Schedule) -> list[Item]:
         )
     )
     repeat_channel = channel if interview.persistent_role else Channel.EMAIL
-    agreed = ("agree-update-plan",) if interview.agreed_update_interval_days else ()
-    repeat_advice = (
-        "repeat-every-ten-days-by-email",
-        "persistent-not-pestering",
-        "read-the-response",
-        "checkin-polite-tone",
-        "checkin-reaffirm-interest",
-        "target-decision-maker",
-        "keep-other-options-open",
-        *agreed,
-        *persist,
-    )
+    repeat_advice = advice_ids("CHECKIN-REPEAT", conditions)
     repeat_opening = _CALL_OPENING if repeat_channel is Channel.PHONE else _EMAIL_OPENING
     for k, day in enumerate(plan.repeats, start=1):
         last = (_LAST_REPEAT,) if k == len(plan.repeats) else ()
@@ -247,23 +205,17 @@ def checkin_items(interview: Interview, plan: Schedule) -> list[Item]:
     return items
 
 
-def _requested_advice(phone: tuple[str, ...]) -> tuple[str, ...]:
-    """The advice ids of ``CHECKIN-REQUESTED``, in the order of spec §5."""
-    return (
-        "contact-when-asked",
-        "no-next-day-status-call",
-        *phone,
-        "prepare-call-script",
-        "checkin-build-rapport",
-        "checkin-thank-and-ask-status",
-        "checkin-reaffirm-interest",
-        "checkin-offer-more-info",
-        "checkin-sell-yourself",
-        "checkin-polite-tone",
-        "agree-update-plan",
-        "read-the-response",
-        "target-decision-maker",
-    )
+def _conditions(interview: Interview, plan: Schedule) -> frozenset[When]:
+    """The conditions under which check-ins cite extra advice (see :mod:`planner.citations`)."""
+    held = {
+        When.PHONE: plan.channel is Channel.PHONE,
+        When.PERSISTENT: interview.persistent_role,
+        When.DECISION_DATE_KNOWN: interview.decision_date is not None,
+        When.DECISION_DATE_UNKNOWN: interview.decision_date is None,
+        When.WAIT_SET: plan.wait is not None,
+        When.AGREED_INTERVAL: interview.agreed_update_interval_days is not None,
+    }
+    return frozenset(condition for condition, holds in held.items() if holds)
 
 
 def new_item(

@@ -27,6 +27,7 @@ from planner.checkins import (
     new_item,
     schedule,
 )
+from planner.citations import GUIDANCE_IDS, KINDS, When, advice_ids
 from planner.dates import plus
 from planner.model import (
     Basis,
@@ -48,32 +49,15 @@ __all__ = [
 ]  # fmt: skip
 
 #: The advice ids shown beside every checklist, in the order of spec §10.
-GUIDANCE = (
-    "follow-up-is-expected", "employers-judge-follow-up", "stay-top-of-mind",
-    "nudge-busy-employers", "hiring-takes-longer", "silence-is-not-rejection",
-    "persistent-not-pestering", "wait-patiently", "proofread-written-messages",
-    "poised-at-every-contact", "cannot-rescue-bad-interview",
-)  # fmt: skip
+GUIDANCE = GUIDANCE_IDS
 #: The order of item kinds within one day (spec §7).
-KIND_ORDER = (
-    "AT-CONTACTS", "AT-TIMELINE", "AT-CONCERNS", "AT-WANT-JOB", "TY-EMAIL", "REFEREES", "MAT",
-    "KEEP-SEARCHING", "TY-NOTE", "CHECKIN-REQUESTED", "CHECKIN-INTERIM", "CHECKIN-MAIN",
-    "CHECKIN-REPEAT", "OFFER-THANKS", "REJ-REPLY", "NEXT-ROUND",
-)  # fmt: skip
-_THANKS_ADVICE = (
-    "thank-you-promptly", "thank-each-interviewer", "personalize-from-notes",
-    "research-a-talking-point", "ty-express-gratitude", "ty-restate-fit-and-value",
-    "ty-name-key-strengths", "ty-show-enthusiasm", "ty-close-with-contact-info",
-    "email-is-acceptable", "proofread-written-messages",
-)  # fmt: skip
+KIND_ORDER = KINDS
 _AT_ITEMS = (
-    ("AT-CONTACTS", "Collect each interviewer's name, job title and contact details",
-     ("collect-interviewer-contacts", "poised-at-every-contact")),
-    ("AT-TIMELINE", "Ask when they expect to decide", ("ask-decision-timeline",)),
-    ("AT-CONCERNS", "Ask whether they have any concerns about your fit", ("ask-about-concerns",)),
-    ("AT-WANT-JOB", "Say clearly that you want the job", ("say-you-want-the-job",)),
-)  # fmt: skip
-_NOTE_ADVICE = ("handwritten-note", "email-is-acceptable", "proofread-written-messages")
+    ("AT-CONTACTS", "Collect each interviewer's name, job title and contact details"),
+    ("AT-TIMELINE", "Ask when they expect to decide"),
+    ("AT-CONCERNS", "Ask whether they have any concerns about your fit"),
+    ("AT-WANT-JOB", "Say clearly that you want the job"),
+)
 _NOTE_BASIS = {True: (Basis.SEED, Basis.RES, Basis.PROP), False: (Basis.RES, Basis.PROP)}
 _NOTE_STEP = "Write a short thank-you by hand: the same themes as the email, not a copy."
 _OFFER_STEP = "The guide's sources give no advice on weighing, negotiating or accepting an offer."
@@ -124,8 +108,8 @@ def _early_items(interview: Interview, dates: Schedule) -> list[Item]:
     """The items before the check-ins: at the interview, thank-yous, materials, notes."""
     day = interview.interview_date
     items = [
-        new_item(key, title, Phase.BEFORE_LEAVING, day, advice=advice)
-        for key, title, advice in _AT_ITEMS
+        new_item(key, title, Phase.BEFORE_LEAVING, day, advice=advice_ids(key))
+        for key, title in _AT_ITEMS
     ]
     people = interview.interviewers
     concern_by = dates.primary.name
@@ -143,8 +127,7 @@ def _early_items(interview: Interview, dates: Schedule) -> list[Item]:
             new_item(
                 f"TY-EMAIL-{n + 1}", title, Phase.SAME_DAY, day, latest=plus(day, 1),
                 recipient=person.name, channel=Channel.EMAIL,
-                advice=(*_THANKS_ADVICE, *(("thank-after-each-round",) if round_ >= 2 else ()),
-                        *(("address-concern-in-follow-up",) if answers else ())),
+                advice=advice_ids("TY-EMAIL", _thanks_conditions(round_, answers)),
                 basis=(Basis.SEED, Basis.RES, Basis.PROP) if answers else (Basis.SEED, Basis.RES),
                 steps=_thanks_steps(answers),
             )
@@ -156,7 +139,7 @@ def _early_items(interview: Interview, dates: Schedule) -> list[Item]:
             new_item(
                 "REFEREES", "Tell your referees to expect a call, and what the job is about",
                 Phase.SAME_DAY, day if early else plus(day, REFEREE_OFFSET),
-                advice=("debrief-referees",), basis=(Basis.SEED, Basis.PROP),
+                advice=advice_ids("REFEREES"), basis=(Basis.SEED, Basis.PROP),
             )
         )  # fmt: skip
     for n, material in enumerate(materials, start=1):
@@ -168,13 +151,13 @@ def _early_items(interview: Interview, dates: Schedule) -> list[Item]:
             new_item(
                 f"MAT-{n}", title, Phase.SAME_DAY, material.due_date, latest=material.due_date,
                 recipient=who, channel=Channel.EMAIL, basis=(Basis.SEED, Basis.PROP),
-                advice=("send-materials-by-promised-time", "proofread-written-messages"),
+                advice=advice_ids("MAT"),
             )
         )  # fmt: skip
     items.append(
         new_item(
             "KEEP-SEARCHING", "Keep applying and interviewing elsewhere until you sign an offer",
-            Phase.DAYS_AFTER, plus(day, KEEP_SEARCHING_OFFSET), advice=("keep-other-options-open",),
+            Phase.DAYS_AFTER, plus(day, KEEP_SEARCHING_OFFSET), advice=advice_ids("KEEP-SEARCHING"),
             basis=(Basis.SEED, Basis.PROP),
         )
     )  # fmt: skip
@@ -187,10 +170,16 @@ def _early_items(interview: Interview, dates: Schedule) -> list[Item]:
                     f"TY-NOTE-{n}", f"Post a handwritten thank-you note to {person.name}",
                     Phase.DAYS_AFTER, plus(day, NOTE_OFFSET), recipient=person.name,
                     channel=Channel.POST, optional=not required,
-                    advice=_NOTE_ADVICE, basis=_NOTE_BASIS[required], steps=(_NOTE_STEP,),
+                    advice=advice_ids("TY-NOTE"), basis=_NOTE_BASIS[required], steps=(_NOTE_STEP,),
                 )
             )  # fmt: skip
     return items
+
+
+def _thanks_conditions(round_: int, answers_concern: bool) -> frozenset[When]:
+    """When a thank-you email cites its extra advice: later rounds and the concern."""
+    held = {When.LATER_ROUND: round_ >= 2, When.ANSWERS_CONCERN: answers_concern}
+    return frozenset(condition for condition, holds in held.items() if holds)
 
 
 def _thanks_steps(answers_concern: bool) -> tuple[str, ...]:
@@ -234,7 +223,7 @@ def _after_outcome(interview: Interview, dates: Schedule, items: list[Item]) -> 
             new_item(
                 "OFFER-THANKS", f"Thank {name} for the offer, and the other interviewers too",
                 Phase.OUTCOME, day, latest=plus(day, 1), recipient=name, channel=Channel.REPLY,
-                advice=("final-thanks-any-outcome", "connect-on-social"),
+                advice=advice_ids("OFFER-THANKS"),
                 basis=(Basis.SEED, Basis.PROP),
                 steps=(_OFFER_STEP,),
             )
@@ -244,9 +233,7 @@ def _after_outcome(interview: Interview, dates: Schedule, items: list[Item]) -> 
             new_item(
                 "REJ-REPLY", f"Reply to {name}: thank them and ask for feedback", Phase.OUTCOME,
                 day, latest=plus(day, 1), recipient=name, channel=Channel.REPLY,
-                advice=("final-thanks-any-outcome", "ask-feedback-after-rejection",
-                        "ask-to-stay-on-file", "dont-burn-bridges", "connect-on-social",
-                        "rejection-can-still-network"),
+                advice=advice_ids("REJ-REPLY"),
                 basis=(Basis.SEED, Basis.PROP), steps=_REPLY_STEPS,
             )
         )  # fmt: skip
@@ -255,7 +242,7 @@ def _after_outcome(interview: Interview, dates: Schedule, items: list[Item]) -> 
         kept.append(
             new_item(
                 "NEXT-ROUND", f"Make a new plan for the round-{following} interview",
-                Phase.OUTCOME, day, advice=("thank-after-each-round",), basis=(Basis.PROP,),
+                Phase.OUTCOME, day, advice=advice_ids("NEXT-ROUND"), basis=(Basis.PROP,),
                 steps=(f"Create a new plan with interview round {following} and the new date.",),
             )
         )  # fmt: skip
