@@ -1,189 +1,23 @@
-// Follow-up planner page: the form, the connection to the Python worker, the checklist view.
+// Follow-up planner page: wires the form, the Python worker and the checklist.
 //
 // Everything the person types stays in this tab: it goes to a Web Worker on
 // this page, never over the network. User text enters the page only as DOM
-// text nodes (textContent), never as HTML.
+// text nodes, never as HTML, and this code sets no inline styles or handlers.
+//
+// Flow: the form works at once; Python starts in the worker when the page is
+// idle. The first plan comes from a submit (or fillForm); after that every
+// change re-plans, debounced, and only the newest request's answer is shown.
 
-const PROTOCOL = 1;
-const MAX_RESTARTS = 3;
+import { PlannerConnection } from "./connection.js";
+import { debounce, localToday } from "./dom.js";
+import { installExtras } from "./extras.js";
+import { clearErrors, fillForm, readInput, refreshNames, setUpRows, showErrors } from "./form.js";
+import { setUpTiming } from "./timing.js";
+import { markStale, readGuide, renderPlan } from "./view.js";
 
-/** One connection to the Python worker; restarts it and replays what was pending if it dies. */
-class PlannerConnection {
-  constructor({ workerURL, pyodideURL, bundleURL, onStatus, onReady, onFatal }) {
-    Object.assign(this, { workerURL, pyodideURL, bundleURL, onStatus, onReady, onFatal });
-    this.worker = null;
-    this.ready = false;
-    this.seq = 0;
-    this.pending = new Map();
-    this.restarts = 0;
-  }
+export { localToday };
 
-  start() {
-    this.ready = false;
-    this.worker = new Worker(this.workerURL, { type: "module" });
-    this.worker.addEventListener("message", (event) => this.receive(event.data));
-    this.worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      this.died(event.message || "The planner stopped unexpectedly.");
-    });
-    this.worker.postMessage({ kind: "init", pyodide: this.pyodideURL, bundle: this.bundleURL });
-  }
-
-  receive(message) {
-    if (message.kind === "status") this.onStatus(message.text);
-    else if (message.kind === "ready") {
-      this.ready = true;
-      this.restarts = 0;
-      this.onReady(message.versions);
-    } else if (message.kind === "response") {
-      const entry = this.pending.get(message.seq);
-      if (!entry) return;
-      this.pending.delete(message.seq);
-      entry.resolve(JSON.parse(message.json));
-    } else if (message.kind === "fatal") this.died(message.message);
-  }
-
-  died(reason) {
-    const wasReady = this.ready;
-    this.worker.terminate();
-    this.worker = null;
-    this.ready = false;
-    if (wasReady && this.restarts < MAX_RESTARTS) {
-      // Python died after it had worked: start afresh and replay what was waiting.
-      this.restarts += 1;
-      this.onStatus("The planner stopped; restarting it…");
-      this.start();
-      for (const [seq, entry] of this.pending) this.post(seq, entry.json);
-      return;
-    }
-    for (const entry of this.pending.values()) entry.reject(new Error(reason));
-    this.pending.clear();
-    this.onFatal(reason);
-  }
-
-  post(seq, json) {
-    this.worker.postMessage({ kind: "request", seq, json });
-  }
-
-  /** Send one request; the answer arrives as soon as Python is ready. */
-  request(op, fields) {
-    if (!this.worker) this.start();
-    this.seq += 1;
-    const seq = this.seq;
-    const json = JSON.stringify({ protocol: PROTOCOL, id: seq, op, ...fields });
-    return new Promise((resolve, reject) => {
-      this.pending.set(seq, { json, resolve, reject });
-      this.post(seq, json);
-    });
-  }
-
-  /** Only for tests and diagnostics: make the worker die as if Python crashed. */
-  crashForTesting() {
-    this.worker.postMessage({ kind: "crash" });
-  }
-}
-
-// ---------------------------------------------------------------- helpers
-
-function el(tag, attributes = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    node.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of [].concat(children)) {
-    if (child === null || child === undefined) continue;
-    node.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return node;
-}
-
-/** The browser's local calendar date as YYYY-MM-DD (never the UTC date). */
-export function localToday(now = new Date()) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-function formatDay(iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  const date = new Date(y, m - 1, d);
-  return date.toLocaleDateString("en-GB", {
-    weekday: "long", day: "numeric", month: "long", year: "numeric",
-  });
-}
-
-const CHANNELS = { email: "by email", phone: "by phone", post: "by post", reply: "reply" };
-
-// ---------------------------------------------------------------- view
-
-function renderChecklist(container, result) {
-  container.replaceChildren();
-  const byDay = new Map();
-  for (const item of result.items) {
-    if (!byDay.has(item.due)) byDay.set(item.due, []);
-    byDay.get(item.due).push(item);
-  }
-  container.append(el("h2", { id: "checklist-heading" }, "Your follow-up checklist"));
-  for (const [day, items] of byDay) {
-    const list = el("ul", { class: "planner-items" });
-    for (const item of items) {
-      const meta = [];
-      if (item.recipient) meta.push(item.recipient);
-      if (item.channel) meta.push(CHANNELS[item.channel] || item.channel);
-      if (item.latest && item.latest !== item.due) meta.push(`at the latest ${formatDay(item.latest)}`);
-      list.append(el("li", { class: "planner-item", "data-key": item.key }, [
-        el("span", { class: "planner-item-title" }, item.title),
-        meta.length ? el("span", { class: "planner-item-meta" }, ` (${meta.join(", ")})`) : null,
-        item.optional ? el("span", { class: "planner-badge" }, "optional") : null,
-        item.overdue ? el("span", { class: "planner-badge planner-overdue" }, "overdue") : null,
-      ]));
-    }
-    container.append(el("section", { class: "planner-day" }, [
-      el("h3", {}, formatDay(day)),
-      list,
-    ]));
-  }
-}
-
-function showErrors(form, errors) {
-  const summary = form.querySelector("#planner-errors");
-  summary.replaceChildren();
-  for (const field of form.querySelectorAll("[data-field]")) {
-    field.removeAttribute("aria-invalid");
-    const message = document.getElementById(`${field.id}-error`);
-    if (message) message.textContent = "";
-  }
-  if (!errors.length) {
-    summary.hidden = true;
-    return;
-  }
-  let first = null;
-  const unplaced = [];
-  for (const error of errors) {
-    const field = form.querySelector(`[data-field="${CSS.escape(error.field)}"]`);
-    if (field) {
-      field.setAttribute("aria-invalid", "true");
-      document.getElementById(`${field.id}-error`).textContent = error.message;
-      first = first || field;
-    } else unplaced.push(error.message);
-  }
-  summary.hidden = false;
-  summary.append(el("p", {}, "Please check the highlighted details."));
-  for (const message of unplaced) summary.append(el("p", {}, message));
-  (first || summary).focus();
-}
-
-// ---------------------------------------------------------------- page
-
-function readForm(form) {
-  const value = (name) => form.elements[name].value.trim();
-  const input = {
-    interview_date: value("interview_date"),
-    interviewers: [{ name: value("interviewer_name") }],
-  };
-  if (value("company")) input.company = value("company");
-  return input;
-}
+const LIVE_DELAY_MS = 400;
 
 function main() {
   const assets = document.getElementById("planner-assets");
@@ -191,41 +25,125 @@ function main() {
   if (!assets || !form) return;
   const statusLine = document.getElementById("planner-status");
   const result = document.getElementById("planner-result");
+  const fatal = document.getElementById("planner-fatal");
+  const guide = readGuide(assets);
   const absolute = (path) => new URL(path, document.baseURI).href;
+
+  const planListeners = [];
+  const changeListeners = [];
+  let live = false; // true once a plan was asked for: from then on, changes re-plan
+  let latest = 0; // the number of the newest plan request; older answers are dropped
+  let plan = null;
+  let planInput = null;
+  let lastAsk = null; // the newest plan request, to replay after a retry
+
+  const status = (text) => { statusLine.textContent = text; };
 
   const connection = new PlannerConnection({
     workerURL: absolute(assets.dataset.worker),
     pyodideURL: absolute(assets.dataset.pyodide),
     bundleURL: absolute(assets.dataset.bundle),
-    onStatus: (text) => { statusLine.textContent = text; },
+    onStatus: status,
     onReady: () => {
-      statusLine.textContent = "The planner is ready. Everything stays in this browser.";
+      fatal.hidden = true;
+      status("The planner is ready. Everything stays in this browser.");
       document.documentElement.dataset.plannerReady = "true";
     },
     onFatal: (reason) => {
-      statusLine.textContent = `The planner could not start: ${reason}`;
+      delete document.documentElement.dataset.plannerReady;
+      status("The planner could not start.");
+      document.getElementById("planner-fatal-text").textContent =
+        `The planner could not start in this browser (${reason}). What you typed is still here. ` +
+        "Try again, or read the guide: it works without the planner.";
+      fatal.hidden = false;
     },
   });
   window.followUpPlanner = connection;
-  const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
-  idle(() => { if (!connection.worker) connection.start(); });
 
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const response = await connection.request("plan", {
-      input: readForm(form), today: localToday(),
-    });
+  document.getElementById("planner-retry").addEventListener("click", () => {
+    fatal.hidden = true;
+    status("Trying again: loading Python in your browser…");
+    connection.retry();
+    if (lastAsk) runPlan(lastAsk);
+  });
+
+  /** Ask for a plan of the form as it is now; show the answer if it is still the newest. */
+  async function runPlan({ submitted }) {
+    lastAsk = { submitted };
+    latest += 1;
+    const mine = latest;
+    const input = readInput(form);
+    const today = localToday();
+    if (!connection.ready) status("Your plan will appear as soon as the planner is ready…");
+    let response;
+    try {
+      response = await connection.request("plan", { input, today });
+    } catch {
+      return; // onFatal has explained it; the retry button asks again
+    }
+    if (mine !== latest) return;
     if (!response.ok) {
-      showErrors(form, [{ field: "", message: response.error.message }]);
+      showErrors(form, [{ field: "", message: response.error.message }], { focus: submitted });
       return;
     }
     if (response.result.errors) {
-      showErrors(form, response.result.errors);
+      showErrors(form, response.result.errors, { focus: submitted });
+      markStale(result, true);
+      status("The checklist is waiting for the highlighted details.");
       return;
     }
-    showErrors(form, []);
-    renderChecklist(result, response.result);
+    clearErrors(form);
+    plan = response.result;
+    planInput = input;
+    renderPlan(result, plan, input, guide, today);
+    status("Checklist up to date. Everything stays in this browser.");
+    if (submitted) result.querySelector("#checklist-heading").focus();
+    for (const callback of planListeners) callback(plan, planInput);
+  }
+
+  const replan = debounce(() => runPlan({ submitted: false }), LIVE_DELAY_MS);
+
+  function changed(event) {
+    if (event && event.target && event.target.hasAttribute && event.target.hasAttribute("data-ui-only")) return;
+    for (const callback of changeListeners) callback();
+    if (live) replan();
+  }
+
+  setUpRows(form, changed);
+  setUpTiming(form, { request: (op, fields) => connection.request(op, fields), changed });
+  form.addEventListener("input", changed);
+  form.addEventListener("change", changed);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    live = true;
+    replan.cancel();
+    runPlan({ submitted: true });
   });
+
+  const app = {
+    form,
+    readInput: () => readInput(form),
+    fillForm(input) {
+      fillForm(form, input);
+      refreshNames(form);
+      live = true;
+      replan.cancel();
+      for (const callback of changeListeners) callback();
+      return runPlan({ submitted: false });
+    },
+    request: (op, fields) => connection.request(op, fields),
+    today: () => localToday(),
+    lastPlan: () => plan,
+    lastInput: () => planInput,
+    onPlan: (callback) => { planListeners.push(callback); },
+    onChange: (callback) => { changeListeners.push(callback); },
+    status,
+  };
+  installExtras(app);
+
+  // Python is large: fetch it once the page has settled, so the form is usable at once.
+  const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
+  idle(() => { if (!connection.worker && !connection.failed) connection.start(); });
 }
 
 main();

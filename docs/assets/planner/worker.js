@@ -7,6 +7,7 @@
 //
 // Messages in:  {kind: "init", pyodide: <index URL>, bundle: <zip URL>}
 //               {kind: "request", seq: <number>, json: <request string>}
+//               {kind: "crash"}  (tests only: the worker stops answering and fails)
 // Messages out: {kind: "status", text}
 //               {kind: "ready", versions: {...}}
 //               {kind: "response", seq, json}
@@ -58,5 +59,13 @@ self.addEventListener("message", (event) => {
   } else if (message.kind === "request") {
     if (handle) answer(message);
     else queue.push(message);
+  } else if (message.kind === "crash") {
+    // Lets the tests check that the page restarts a dead worker and replays
+    // what it was waiting for: from now on nothing is answered, and the error
+    // reaches the page as the worker's "error" event.
+    handle = null;
+    setTimeout(() => {
+      throw new Error("planner worker crashed on request (test)");
+    });
   }
 });

@@ -1,0 +1,109 @@
+// "What did they say about timing?": the engine reads the phrase (parse_timing),
+// the page says what it understood and the date it means, and the person
+// confirms it (which fills the right field) or corrects it in that field.
+
+import { el, formatDay } from "./dom.js";
+
+const FIELDS = {
+  decision_date: { id: "decision-date", what: "the day they expect to decide", confirm: "Use this as the decision date" },
+  contact_on: { id: "contact-on", what: "the day they asked you to contact them", confirm: "Use this as the day to contact them" },
+  wait_days: { id: "wait-days", what: "how long they asked you to wait", confirm: "Use this wait" },
+};
+
+function addDays(iso, days) {
+  const [y, m, d] = iso.split("-").map(Number);
+  const date = new Date(y, m - 1, d + days);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** What the reading means, in words and with its date. */
+function meaning(reading, interviewDate) {
+  if (reading.field === "wait_days") {
+    const until = addDays(interviewDate, reading.value);
+    return `A wait of ${reading.value} days: no follow-up before ${formatDay(until)}.`;
+  }
+  const label = reading.field === "contact_on" ? "Contact them on" : "A decision by";
+  return `${label} ${formatDay(reading.value)}.`;
+}
+
+/**
+ * Wire the helper. `request` sends a parse_timing request; `changed` is called
+ * after a confirmed reading fills a field.
+ */
+export function setUpTiming(form, { request, changed }) {
+  const phrase = form.querySelector("#timing-phrase");
+  const readButton = form.querySelector("#timing-read");
+  const answer = form.querySelector("#timing-answer");
+  const interviewDate = form.querySelector("#interview-date");
+  let asked = 0;
+
+  function confirm(reading) {
+    const target = FIELDS[reading.field];
+    const control = form.querySelector(`#${target.id}`);
+    control.value = String(reading.value);
+    const details = control.closest("details");
+    if (details) details.open = true;
+    answer.replaceChildren(el("p", {}, `Done: ${meaning(reading, interviewDate.value)} You can change it below.`));
+    // Focus on the filled field: its label and value are read out, and it can be corrected at once.
+    control.focus();
+    changed();
+  }
+
+  function show(reading) {
+    if (!reading.understood) {
+      const target = reading.ask_user && reading.field ? FIELDS[reading.field] : null;
+      answer.replaceChildren(el("p", { class: "planner-timing-unclear" }, [
+        reading.explanation,
+        target ? " " : null,
+        target ? el("a", { href: `#${target.id}` }, `Enter ${target.what} yourself`) : null,
+      ]));
+      return;
+    }
+    const button = el("button", { type: "button", class: "planner-button planner-confirm" }, FIELDS[reading.field].confirm);
+    button.addEventListener("click", () => confirm(reading));
+    answer.replaceChildren(
+      el("p", { class: "planner-timing-meaning" }, meaning(reading, interviewDate.value)),
+      el("p", { class: "planner-hint" }, reading.explanation),
+      el("p", { class: "planner-timing-actions" }, button),
+      el("p", { class: "planner-hint" }, "Not right? Type another phrase, or enter the date yourself below."),
+    );
+  }
+
+  async function read() {
+    const text = phrase.value.trim();
+    if (!text) {
+      answer.replaceChildren(el("p", {}, 'Type what they said first, for example "in two weeks".'));
+      return;
+    }
+    if (!interviewDate.value) {
+      answer.replaceChildren(el("p", { class: "planner-timing-unclear" }, [
+        "The planner counts from your interview date: ",
+        el("a", { href: "#interview-date" }, "enter the interview date"),
+        " first, then read the phrase again.",
+      ]));
+      return;
+    }
+    asked += 1;
+    const mine = asked;
+    answer.replaceChildren(el("p", {}, "Reading it…"));
+    const response = await request("parse_timing", { text, interview_date: interviewDate.value });
+    if (mine !== asked) return; // a newer phrase was read meanwhile
+    if (!response.ok) {
+      answer.replaceChildren(el("p", { class: "planner-timing-unclear" }, response.error.message));
+      return;
+    }
+    show(response.result);
+  }
+
+  readButton.addEventListener("click", () => read().catch(() => {
+    answer.replaceChildren(el("p", { class: "planner-timing-unclear" }, "The planner is not available right now; enter the date yourself below."));
+  }));
+  // Enter in the phrase box reads the phrase instead of submitting the whole form.
+  phrase.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      readButton.click();
+    }
+  });
+}

@@ -1,0 +1,238 @@
+// The checklist: days with their items, each item with who, how and why, its
+// steps, its guide link and the drafts that serve it; the engine's warnings
+// above it and its guidance below.
+//
+// Every string from the plan or the form enters the page through el(), as text.
+// Links to the guide come from the page's data-guide attribute, written at
+// build time from the advice files (planner/links.py).
+
+import { el, formatDay, relativeDay, shortDay } from "./dom.js";
+
+const HOW = {
+  email: "By email",
+  phone: "By phone",
+  post: "By post",
+  reply: "Reply to their message",
+};
+
+const DRAFT_NOUN = {
+  email: "email",
+  phone: "call script",
+  post: "note outline",
+  reply: "reply",
+};
+
+const BASIS = {
+  SEED: "the sources agree",
+  RES: "our resolution where the sources differ",
+  PROP: "our proposal where the sources are silent",
+};
+
+/** The guide's addresses and titles, from the page (see docs/.hooks/assets.py). */
+export function readGuide(assets) {
+  const parse = (text) => {
+    try {
+      return JSON.parse(text || "{}");
+    } catch {
+      return {};
+    }
+  };
+  return { links: parse(assets.dataset.guide), titles: parse(assets.dataset.guideTitles) };
+}
+
+function guideLink(guide, adviceId, prefix) {
+  const href = guide.links[adviceId];
+  if (!href) return null;
+  const title = guide.titles[adviceId] || "the guide";
+  return el("a", { href, class: "planner-guide-link" }, `${prefix}${title}`);
+}
+
+// ---------------------------------------------------------------- drafts
+
+function emailOf(input, name) {
+  const person = (input.interviewers || []).find((p) => p && typeof p.name === "string" && p.name.trim() === name);
+  return person && typeof person.email === "string" && person.email.trim() ? person.email.trim() : null;
+}
+
+function draftText(draft) {
+  return draft.subject ? `Subject: ${draft.subject}\n\n${draft.body}` : draft.body;
+}
+
+function mailto(address, draft) {
+  // The address is the person's own text: encode it, keeping the @ readable.
+  const to = encodeURIComponent(address).replaceAll("%40", "@");
+  const query = [
+    draft.subject ? `subject=${encodeURIComponent(draft.subject)}` : null,
+    `body=${encodeURIComponent(draft.body)}`,
+  ].filter(Boolean).join("&");
+  return `mailto:${to}?${query}`;
+}
+
+async function copyText(text, fallbackNode) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No clipboard permission: select the text so the person can copy it themselves.
+    const range = document.createRange();
+    range.selectNodeContents(fallbackNode);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return document.execCommand && document.execCommand("copy");
+  }
+}
+
+function renderDraft(draft, input) {
+  const noun = DRAFT_NOUN[draft.channel] || "message";
+  const who = draft.recipient ? ` to ${draft.recipient}` : "";
+  const body = el("div", { class: "planner-draft-body" }, [
+    draft.subject ? el("p", { class: "planner-draft-subject" }, `Subject: ${draft.subject}`) : null,
+    el("p", { class: "planner-draft-text" }, draft.body),
+  ]);
+  const said = el("span", { class: "planner-copied", role: "status" });
+  const copy = el("button", { type: "button", class: "planner-button planner-copy" }, `Copy the ${noun}${who}`);
+  copy.addEventListener("click", async () => {
+    said.textContent = "";
+    const done = await copyText(draftText(draft), body);
+    said.textContent = done ? "Copied." : "Selected: copy it with your device's copy command.";
+  });
+  const address = draft.channel === "email" && draft.recipient ? emailOf(input, draft.recipient) : null;
+  const actions = el("div", { class: "planner-draft-actions" }, [
+    copy,
+    address ? el("a", { class: "planner-button planner-mailto", href: mailto(address, draft) }, `Open it in your email app`) : null,
+    said,
+  ]);
+  return el("div", { class: "planner-draft", "data-item": draft.item }, [
+    el("details", {}, [el("summary", {}, `Draft ${noun}${who}`), body]),
+    actions,
+  ]);
+}
+
+// ---------------------------------------------------------------- items
+
+function facts(item) {
+  const parts = [];
+  if (item.recipient) parts.push(["Who", item.recipient]);
+  if (item.channel) parts.push(["How", HOW[item.channel] || item.channel]);
+  if (item.latest && item.latest !== item.due) parts.push(["At the latest", formatDay(item.latest)]);
+  if (!parts.length) return null;
+  return el("dl", { class: "planner-facts" }, parts.flatMap(([term, value]) => [
+    el("dt", {}, term), el("dd", {}, value),
+  ]));
+}
+
+function badges(item) {
+  const list = [];
+  if (item.overdue) list.push(el("span", { class: "planner-badge planner-badge--overdue" }, "Overdue: do it now"));
+  if (item.optional) list.push(el("span", { class: "planner-badge" }, "Optional"));
+  return list.length ? el("p", { class: "planner-badges" }, list) : null;
+}
+
+function steps(item) {
+  if (!item.steps || !item.steps.length) return null;
+  return el("details", { class: "planner-steps" }, [
+    el("summary", {}, `How to do it: ${item.steps.length} ${item.steps.length === 1 ? "step" : "steps"}`),
+    el("ol", {}, item.steps.map((step) => el("li", {}, step))),
+  ]);
+}
+
+function why(item, guide) {
+  const link = item.advice && item.advice.length ? guideLink(guide, item.advice[0], "Why: ") : null;
+  const basis = (item.basis || []).map((tag) => BASIS[tag]).filter(Boolean);
+  if (!link && !basis.length) return null;
+  return el("p", { class: "planner-why" }, [
+    link,
+    basis.length ? el("span", { class: "planner-basis" }, `Based on ${basis.join("; ")}.`) : null,
+  ]);
+}
+
+function renderItem(item, drafts, input, guide) {
+  const classes = ["planner-item"];
+  if (item.overdue) classes.push("planner-item--overdue");
+  if (item.optional) classes.push("planner-item--optional");
+  return el("li", { class: classes.join(" "), "data-key": item.key }, [
+    el("h4", { class: "planner-item-title" }, item.title),
+    badges(item),
+    facts(item),
+    steps(item),
+    why(item, guide),
+    ...drafts.map((draft) => renderDraft(draft, input)),
+  ]);
+}
+
+// ---------------------------------------------------------------- the whole plan
+
+function groupByDay(items) {
+  const days = new Map();
+  for (const item of items) {
+    if (!days.has(item.due)) days.set(item.due, []);
+    days.get(item.due).push(item);
+  }
+  return days;
+}
+
+function summary(items, today) {
+  if (!items.length) return "Nothing to do: no steps are left for this interview.";
+  const overdue = items.filter((item) => item.overdue).length;
+  const first = items[0].due;
+  const last = items[items.length - 1].due;
+  const span = first === last ? `on ${shortDay(first)}` : `from ${shortDay(first)} to ${shortDay(last)}`;
+  const late = overdue ? ` ${overdue} ${overdue === 1 ? "is" : "are"} overdue.` : "";
+  const upcoming = items.find((item) => !item.overdue && item.due >= today);
+  const next = upcoming ? ` Next: ${upcoming.title} (${relativeDay(upcoming.due, today)}).` : "";
+  return `${items.length} ${items.length === 1 ? "step" : "steps"} ${span}.${late}${next}`;
+}
+
+function warnings(result) {
+  if (!result.warnings || !result.warnings.length) return null;
+  return el("div", { class: "planner-warnings", role: "note", "aria-labelledby": "planner-warnings-title" }, [
+    el("p", { id: "planner-warnings-title", class: "planner-warnings-title" }, "Please note"),
+    el("ul", {}, result.warnings.map((warning) => el("li", {}, warning.message))),
+  ]);
+}
+
+function guidance(result, guide) {
+  const links = (result.guidance || []).map((id) => guideLink(guide, id, "")).filter(Boolean);
+  if (!links.length) return null;
+  return el("section", { class: "planner-guidance", "aria-labelledby": "planner-guidance-title" }, [
+    el("h3", { id: "planner-guidance-title" }, "Keep in mind, whatever the date"),
+    el("ul", {}, links.map((link) => el("li", {}, link))),
+  ]);
+}
+
+/** Replace the container's content with the plan. */
+export function renderPlan(container, result, input, guide, today) {
+  const draftsFor = new Map();
+  for (const draft of result.drafts || []) {
+    if (!draftsFor.has(draft.item)) draftsFor.set(draft.item, []);
+    draftsFor.get(draft.item).push(draft);
+  }
+  const days = [];
+  for (const [day, items] of groupByDay(result.items)) {
+    const headingId = `planner-day-${day}`;
+    days.push(el("section", { class: "planner-day", "aria-labelledby": headingId }, [
+      el("h3", { id: headingId }, [
+        formatDay(day),
+        el("span", { class: "planner-relative" }, ` (${relativeDay(day, today)})`),
+      ]),
+      el("ul", { class: "planner-items" }, items.map((item) => renderItem(item, draftsFor.get(item.key) || [], input, guide))),
+    ]));
+  }
+  container.replaceChildren(...[
+    el("p", { id: "planner-stale", class: "planner-stale", hidden: true },
+      "This checklist is from before your last change: fix the highlighted detail to update it."),
+    warnings(result),
+    el("h2", { id: "checklist-heading", tabindex: "-1" }, "Your follow-up checklist"),
+    el("p", { class: "planner-summary" }, summary(result.items, today)),
+    ...days,
+    guidance(result, guide),
+  ].filter(Boolean));
+}
+
+/** Mark the shown checklist as out of date (the latest change has a problem), or not. */
+export function markStale(container, stale) {
+  container.classList.toggle("planner-result--stale", stale);
+  const note = container.querySelector("#planner-stale");
+  if (note) note.hidden = !stale;
+}
