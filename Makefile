@@ -62,6 +62,7 @@ test: lint build browser
 
 bench: build
 	$(PY) tests/benchmarks/bench_planner.py
+	node tests/benchmarks/bench_pyodide.mjs site
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/results

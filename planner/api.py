@@ -153,9 +153,6 @@ def _dropped(interview: Interview, plan: Plan) -> tuple[Item, ...]:
 
 @functools.cache
 def _summaries() -> Mapping[str, str]:
-    """ "Title: summary" per advice id, for the guidance; empty if the content is unusable."""
-    try:
-        advice = content.load_advice()
-        return {advice_id: f"{a.title}: {a.summary}" for advice_id, a in advice.items()}
-    except Exception:  # the guidance falls back to bare ids
-        return {}
+    """ "Title: summary" per advice id, for the guidance (the content ships with the package)."""
+    advice = content.load_advice()
+    return {advice_id: f"{a.title}: {a.summary}" for advice_id, a in advice.items()}

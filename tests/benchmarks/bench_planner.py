@@ -2,8 +2,9 @@
 
 Not a test. Run ``python tests/benchmarks/bench_planner.py [--runs N]``; it writes the
 median and 95th percentile, in milliseconds, of each operation to
-``tests/results/benchmark.json``. The target is a median of at most 5 ms per plan on
-CPython.
+``tests/results/benchmark.json``. The target: validating, planning once and rendering
+every format (JSON, Markdown, text, calendar) takes a median of at most 5 ms on CPython.
+Each ``render_*`` operation is a separate request, so it validates and plans again.
 """
 
 from __future__ import annotations
@@ -27,25 +28,9 @@ from planner import api  # noqa: E402 - the repository root goes on the path fir
 RESULTS = ROOT / "tests" / "results" / "benchmark.json"
 TARGET_MEDIAN_MS = 5.0
 TODAY = "2026-03-20"
-TYPICAL: dict[str, Any] = {
-    "interview_date": "2026-03-12",
-    "company": "Acme Ltd",
-    "role": "Data Analyst",
-    "company_style": "other_or_unknown",
-    "candidate_name": "Alex Kim",
-    "candidate_contact": "alex@example.com, 555 0199",
-    "strengths": ["SQL", "clear writing", "patience with messy data"],
-    "interviewers": [
-        {"name": "Dana Lee", "title": "Head of Data", "phone": "555 0100", "topic": "pipelines"},
-        {"name": "Sam Roe", "email": "sam@acme.test", "is_decision_maker": True},
-        {"name": "Kit Moss", "email": "kit@acme.test", "topic": "dashboards"},
-    ],
-    "decision_date": "2026-05-29",
-    "concern_raised": "my limited management experience",
-    "materials": [
-        {"description": "list of references", "due_date": "2026-03-13", "is_reference_list": True}
-    ],
-}
+TYPICAL: dict[str, Any] = json.loads(
+    (Path(__file__).with_name("typical.json")).read_text(encoding="utf-8")
+)
 
 
 def _operations() -> dict[str, Callable[[], object]]:
@@ -60,6 +45,14 @@ def _operations() -> dict[str, Callable[[], object]]:
     for fmt in api.RENDER_FORMATS:
         operations[f"render_{fmt}"] = functools.partial(api.render_result, TYPICAL, TODAY, fmt)
     operations["plan_and_all_renders"] = everything
+
+    def once() -> None:
+        built = api.build(TYPICAL, TODAY)
+        assert not isinstance(built, list)
+        for fmt in ("json", *api.RENDER_FORMATS):
+            api.render_text(*built, fmt)
+
+    operations["plan_once_render_every_format"] = once
     return operations
 
 
@@ -94,12 +87,12 @@ def main(argv: list[str] | None = None) -> int:
         "target_median_ms": TARGET_MEDIAN_MS,
         "items": len(api.plan_result(TYPICAL, TODAY)["items"]),
         "operations": figures,
-        "meets_target": figures["plan_json"]["median_ms"] <= TARGET_MEDIAN_MS,
+        "meets_target": figures["plan_once_render_every_format"]["median_ms"] <= TARGET_MEDIAN_MS,
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     for name, figure in figures.items():
-        print(f"{name:22} median {figure['median_ms']:8.3f} ms   p95 {figure['p95_ms']:8.3f} ms")
+        print(f"{name:30} median {figure['median_ms']:8.3f} ms   p95 {figure['p95_ms']:8.3f} ms")
     print(f"written to {RESULTS.relative_to(ROOT)}")
     return 0
 
