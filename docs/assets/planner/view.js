@@ -211,7 +211,7 @@ export function renderPlan(container, result, input, guide, today) {
   const days = [];
   for (const [day, items] of groupByDay(result.items)) {
     const headingId = `planner-day-${day}`;
-    days.push(el("section", { class: "planner-day", "aria-labelledby": headingId }, [
+    days.push(el("section", { class: "planner-day", "data-day": day, "aria-labelledby": headingId }, [
       el("h3", { id: headingId }, [
         formatDay(day),
         el("span", { class: "planner-relative" }, ` (${relativeDay(day, today)})`),

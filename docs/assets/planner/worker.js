@@ -22,6 +22,10 @@ function status(text) {
 
 async function start(indexURL, bundleURL) {
   status("Loading Python in your browser…");
+  // Pyodide does not reject when its WebAssembly file is missing: it waits
+  // for ever. Ask for the file's headers first, so that case fails clearly.
+  const wasm = await fetch(new URL("pyodide.asm.wasm", indexURL), { method: "HEAD" });
+  if (!wasm.ok) throw new Error(`Python could not be downloaded (HTTP ${wasm.status}).`);
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const pyodide = await loadPyodide({ indexURL, fullStdLib: false });
   status("Loading the planner…");
