@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 TYPES = {
     ".mjs": "text/javascript",
@@ -26,7 +26,7 @@ TYPES = {
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map = {  # noqa: RUF012 - the standard library's own class attribute
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         **TYPES,
     }
