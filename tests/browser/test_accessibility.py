@@ -8,7 +8,7 @@ what axe said.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -30,6 +30,7 @@ GUIDE_PAGES = [
 ]
 
 _axe = Axe()
+Scheme = Literal["light", "dark"]
 
 #: The theme's primary teal. Material draws the header, the navigation and every
 #: link in it, and white on it (or it on white) is 3.8:1, under the 4.5:1 of AA.
@@ -49,7 +50,7 @@ def theme_issue(violation: dict[str, Any], node: dict[str, Any]) -> bool:
     search dialog has no accessible name. Both are reported to the site's owner.
     """
     if violation["id"] == "aria-dialog-name":
-        return node["target"] == [".md-search"]
+        return bool(node["target"] == [".md-search"])
     return violation["id"] == "color-contrast" and THEME_TEAL in node["failureSummary"]
 
 
@@ -108,7 +109,7 @@ def show_checklist(page: Page, site_url: str) -> None:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_on_the_planner_with_a_checklist(
-    page: Page, site_url: str, scheme: str
+    page: Page, site_url: str, scheme: Scheme
 ) -> None:
     page.emulate_media(color_scheme=scheme)
     show_checklist(page, site_url)
@@ -126,7 +127,7 @@ def test_axe_finds_nothing_on_the_planner_problems(page: Page, site_url: str) ->
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_planner_fits_a_360px_phone(page: Page, site_url: str, scheme: str) -> None:
+def test_the_planner_fits_a_360px_phone(page: Page, site_url: str, scheme: Scheme) -> None:
     """At 360 px nothing scrolls sideways, touch targets are large, and axe is content."""
     page.set_viewport_size({"width": 360, "height": 800})
     page.emulate_media(color_scheme=scheme)
