@@ -326,6 +326,7 @@ def test_saved_details_are_the_engine_input_and_load_back(
         cli(json.loads(saved.read_text(encoding="utf-8")), "json", today, tmp_path)
     )
     assert [item["key"] for item in planned["items"]] == [key for key, _ in original]
+    assert planned == page.evaluate("window.followUpExtras.app.lastPlan()")
 
     fresh = make_context().new_page()
     fresh.goto(site_url + "planner/")

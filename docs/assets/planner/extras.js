@@ -59,9 +59,9 @@ function errorList(errors) {
   return `${messages.join(" ")}${more}`;
 }
 
-/** A realistic example: two interviewers, a decision in two weeks, around today. */
+/** A realistic example: interviewed today by two people, a decision promised in two weeks. */
 export function exampleInput(today) {
-  const interview = addDays(today, -1);
+  const interview = today;
   return {
     interview_date: interview,
     company: "Northwind Logistics",
@@ -236,7 +236,7 @@ class Extras {
 
   async tryExample() {
     await this.fill(exampleInput(this.app.today()));
-    this.say("storage", "An example is filled in: Northwind Logistics, interviewed yesterday. Change anything you like.");
+    this.say("storage", "An example is filled in: Northwind Logistics, interviewed today by two people. Change anything you like.");
   }
 
   // ---------------------------------------------------------- load a file
@@ -338,9 +338,16 @@ class Extras {
   // ---------------------------------------------------------- tools area
 
   buildTools() {
-    const button = (label, action, extra = {}) => {
-      const node = el("button", { type: "button", class: "md-button", ...extra }, label);
-      node.addEventListener("click", () => action());
+    // One tool at a time, in the order clicked: two quick clicks never cross
+    // (the clipboard ends with what was clicked last, and so does the message).
+    this.queue = Promise.resolve();
+    const button = (label, action) => {
+      const node = el("button", { type: "button", class: "md-button" }, label);
+      node.addEventListener("click", () => {
+        this.queue = this.queue.then(() => action()).catch(() => {
+          this.say("tools", "Something went wrong there. Please try again.");
+        });
+      });
       return node;
     };
     this.printHeading = el("div", { class: "planner-print-heading" });
