@@ -18,8 +18,19 @@ help:
 	@echo "make lint    ruff, mypy and a strict docs build"
 	@echo "make bench   run the benchmarks (figures in tests/results/)"
 
+# A venv without pip (Debian's python3 before python3-venv is installed) is made again.
 $(VENV)/.installed: pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@if ! $(PY) -m pip --version >/dev/null 2>&1; then \
+		rm -rf $(VENV); \
+		if ! $(PYTHON) -m venv $(VENV) >/dev/null 2>&1; then \
+			rm -rf $(VENV); \
+			if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+				echo "Installing Debian's python3-venv..."; \
+				apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
+			fi; \
+			$(PYTHON) -m venv $(VENV) || { echo "Cannot create a virtualenv: install python3-venv."; exit 1; }; \
+		fi; \
+	fi
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $@

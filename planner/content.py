@@ -301,3 +301,13 @@ def _load(directory: Traversable | None) -> tuple[Advice, ...]:
     if problems:
         raise ContentError(problems)
     return tuple(advice)
+
+
+def forget_loaded() -> None:
+    """Drop the memoized advice and vocabulary, so the next load reads the files again.
+
+    A long-lived process that watches the files (``mkdocs serve``) calls this
+    before each rebuild.
+    """
+    _default_vocabulary.cache_clear()
+    _default_advice.cache_clear()

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from planner.content import forget_loaded
 from planner.guide import expand
+
+
+def on_pre_build(config: object, **kwargs: object) -> None:
+    """Read the advice files afresh at every build, so `mkdocs serve` shows edits."""
+    forget_loaded()
 
 
 def on_page_markdown(

@@ -295,10 +295,14 @@ def test_copy_markdown_and_text_are_the_engines(
     page = clipboard_page
     open_shared(page, site_url, TYPICAL)
     today = page_today(page)
-    for label, fmt in (("Copy as Markdown", "md"), ("Copy as plain text", "text")):
+    for label, fmt, name in (
+        ("Copy as Markdown", "md", "Markdown"),
+        ("Copy as plain text", "text", "plain text"),
+    ):
         page.evaluate("navigator.clipboard.writeText('')")
         page.get_by_role("button", name=label).click()
-        expect(tools_message(page)).to_contain_text("copied", timeout=PYTHON_TIMEOUT)
+        # Wait for this copy's own message: the previous one also says "copied".
+        expect(tools_message(page)).to_contain_text(f"copied as {name}", timeout=PYTHON_TIMEOUT)
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == cli(TYPICAL, fmt, today, tmp_path)
     assert_nothing_stored(page)
