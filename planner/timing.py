@@ -50,10 +50,14 @@ _WORDS = [
     "eleven",
     "twelve",
 ]
-_UNIT = r"(day|week|month)s?\b"
+_UNITS = "day|week|month"
 _SPAN = (
-    r"(?:about |around |at least |another |the next )?"
-    rf"(?:(\d{{1,4}}) ?(?:-|to|or) ?)?(\d{{1,4}}) {_UNIT}"
+    r"(?:about |around |at least |another |the next )?(?:"
+    # "1 week or 2", "2 weeks to 3 months": the first number carries its own unit
+    rf"(?P<low>\d{{1,4}}) (?P<low_unit>{_UNITS})s? ?(?:-|to|or) ?"
+    rf"(?P<high>\d{{1,4}})(?: (?P<high_unit>{_UNITS})s?)?\b(?!-\d)"
+    # "2 weeks", "2-3 weeks", "2 or 3 weeks": one unit after the last number
+    rf"|(?:(?P<from>\d{{1,4}}) ?(?:-|to|or) ?)?(?P<to>\d{{1,4}}) (?P<unit>{_UNITS})s?\b)"
 )
 _WEEKDAY = r"\b(?:on |by |before |this |next |until )?(" + "|".join(_DAYS) + r")\b"
 _WAITS = (
@@ -163,8 +167,28 @@ def _span(start: dt.date, amount: str, unit: str) -> dt.date | None:
     return day if in_range(day) else None
 
 
-def _upper(low: str | None, high: str) -> str:
-    return high if low is None else str(max(int(low), int(high)))
+def _span_end(match: re.Match[str], start: dt.date) -> dt.date | None:
+    """The date a span matched by ``_SPAN`` ends on: for a range, its upper bound (C14).
+
+    ``None`` when either end lies beyond 2099.
+    """
+    if match["low"] is not None:
+        unit = match["low_unit"]
+        ends = (
+            _span(start, match["low"], unit),
+            _span(start, match["high"], match["high_unit"] or unit),
+        )
+    else:
+        ends = (
+            _span(start, match["from"] or match["to"], match["unit"]),
+            _span(start, match["to"], match["unit"]),
+        )
+    return None if None in ends else max(day for day in ends if day is not None)
+
+
+def _is_range(match: re.Match[str]) -> bool:
+    """Whether a span matched by ``_SPAN`` names a range rather than one amount."""
+    return match["low"] is not None or match["from"] is not None
 
 
 def _read_wait(phrase: str, start: dt.date) -> TimingResult | None:
@@ -172,7 +196,7 @@ def _read_wait(phrase: str, start: dt.date) -> TimingResult | None:
         match = re.search(pattern, phrase)
         if match is None:
             continue
-        until = _span(start, _upper(match[1], match[2]), match[3])
+        until = _span_end(match, start)
         days = (until - start).days if until is not None else 0
         if until is not None and days < 1:
             return _sorry("A wait before following up must be at least one day.")
@@ -199,14 +223,15 @@ def _day_in(rest: str, start: dt.date) -> dt.date | None:
     """Find one day named in a phrase: a date, "tomorrow", a weekday or "in N days"."""
     iso = re.search(r"\b(\d{4}-\d{2}-\d{2})\b", rest)
     if iso is not None:
-        return parse_iso_date(iso[1])
+        day = parse_iso_date(iso[1])
+        return day if day is not None and in_range(day) else None
     if re.search(r"\btomorrow\b", rest):
         return plus(start, 1)
     weekday = re.search(_WEEKDAY, rest)
     if weekday is not None:
         return next_weekday(start, _DAYS.index(weekday[1]))
     span = re.search(_SPAN, rest)
-    return _span(start, _upper(span[1], span[2]), span[3]) if span is not None else None
+    return _span_end(span, start) if span is not None else None
 
 
 def _read_decision(phrase: str, start: dt.date) -> TimingResult | None:
@@ -220,7 +245,6 @@ def _read_decision(phrase: str, start: dt.date) -> TimingResult | None:
         return _decision(start, plus(start, 4 - start.weekday()), "the Friday of that week")
     if re.search(r"\bnext week\b", phrase):
         return _decision(start, plus(start, 11 - start.weekday()), "the Friday of the next week")
-    range_ = re.search(rf"\b(\d{{1,4}}) ?(?:-|to|or) ?(\d{{1,4}}) {_UNIT}", phrase)
     day = _day_in(phrase, start)
     if day is None and re.search(r"\d{4}-\d{2}-\d{2}|\d+ (?:day|week|month)", phrase):
         return _sorry(
@@ -228,7 +252,9 @@ def _read_decision(phrase: str, start: dt.date) -> TimingResult | None:
         )
     if day is None:
         return None
-    note = "the later end of the range" if range_ is not None else None
+    span = re.search(_SPAN, phrase)
+    ranged = span is not None and _is_range(span) and _span_end(span, start) == day
+    note = "the later end of the range" if ranged else None
     return _decision(start, day, note)
 
 

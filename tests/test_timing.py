@@ -36,6 +36,13 @@ THU = "2026-03-12"  # interview on Thursday 2026-03-12
         ("2026-04-01", D(2026, 4, 1)),
         ("by 2026-04-01", D(2026, 4, 1)),
         ("next week", D(2026, 3, 20)),
+        # a range said with the unit first or once: the upper bound (spec §2a, C14)
+        ("in a week or two", D(2026, 3, 26)),
+        ("a week or two", D(2026, 3, 26)),
+        ("one or two weeks", D(2026, 3, 26)),
+        ("in 2 or 3 weeks", D(2026, 4, 2)),
+        ("1 week to 2 weeks", D(2026, 3, 26)),
+        ("a month or two", D(2026, 5, 12)),
     ],
 )
 def test_decision_date_phrases(phrase: str, expected: dt.date) -> None:
@@ -70,6 +77,7 @@ def test_contact_on_phrases(phrase: str, expected: dt.date) -> None:
         ("give us 10 days", 10),
         ("give us two to three weeks", 21),
         ("wait a fortnight", 14),
+        ("give us a week or two", 14),
     ],
 )
 def test_wait_days_phrases(phrase: str, expected: int) -> None:
@@ -89,6 +97,11 @@ def test_end_of_week_after_thursday_asks(interview: str) -> None:
 def test_end_of_week_on_monday() -> None:
     """ "By the end of the week" said on a Monday is the Friday of that week."""
     assert parse_timing("end of the week", "2026-03-09").value == D(2026, 3, 13)
+
+
+def test_range_explanation_names_the_upper_end() -> None:
+    """A range's explanation says the later end was taken."""
+    assert "later end of the range" in parse_timing("in a week or two", THU).explanation
 
 
 def test_months_clamp_to_last_day() -> None:
@@ -112,6 +125,9 @@ def test_months_clamp_to_last_day() -> None:
         ("in two weeks", "2026-3-12"),
         ("in two weeks", "not a date"),
         ("in two weeks", "2099-12-30"),
+        ("call me on 2150-01-01", THU),  # beyond 2099 (spec §2b rule 10)
+        ("2150-01-01", THU),
+        ("email us on 1999-12-31", THU),
     ],
 )
 def test_not_understood(phrase: str, interview: str) -> None:
