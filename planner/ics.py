@@ -5,6 +5,13 @@ here reads the clock: ``DTSTAMP`` comes from the input, and each ``UID`` is deri
 from the interview and the item key, so importing a re-planned file updates the
 events it imported before instead of adding copies.
 
+Re-plans: ``DTSTAMP`` is the latest of the interview date, the outcome date (once the
+outcome is known) and ``today``; ``SEQUENCE`` counts the days from the interview to
+that day, plus one once the outcome is known. A plan made on a later ``today``
+therefore carries a higher ``SEQUENCE`` and a later ``DTSTAMP`` for the same UIDs, and
+the plan made after the outcome (whose dropped items come back as cancelled events)
+outranks a pending plan made on the same day.
+
 Reminder choice: an all-day event starts at local midnight of a floating date, so
 ``TRIGGER:PT9H`` (relative to the start) fires at 09:00 local time on the day. An
 absolute ``TRIGGER;VALUE=DATE-TIME`` would have to be in UTC, which is not 09:00
@@ -95,12 +102,40 @@ def _date(day: dt.date) -> str:
     return day.strftime("%Y%m%d")
 
 
-def _stamp(interview: Interview) -> str:
-    """DTSTAMP: midnight UTC of the latest date the input states, never the clock."""
-    day = interview.interview_date
+def stamp_day(interview: Interview) -> dt.date:
+    """The day a plan is made, as far as the input says: never the clock.
+
+    The latest of the interview date, the outcome date (once the outcome is known)
+    and ``today``.
+
+    Example:
+        >>> from planner.model import Interviewer
+        >>> iv = Interview(dt.date(2026, 3, 12), (Interviewer("Dana"),), today=dt.date(2026, 3, 20))
+        >>> stamp_day(iv)
+        datetime.date(2026, 3, 20)
+    """
+    days = [interview.interview_date]
     if interview.outcome is not Outcome.PENDING and interview.outcome_date is not None:
-        day = max(day, interview.outcome_date)
-    return f"{_date(day)}T000000Z"
+        days.append(interview.outcome_date)
+    if interview.today is not None:
+        days.append(interview.today)
+    return max(days)
+
+
+def sequence(interview: Interview) -> int:
+    """``SEQUENCE`` of every event: days from the interview to :func:`stamp_day`.
+
+    One more once the outcome is known, so that the plan after the outcome, with its
+    cancelled events, outranks a pending plan made on the same day.
+
+    Example:
+        >>> from planner.model import Interviewer
+        >>> iv = Interview(dt.date(2026, 3, 12), (Interviewer("Dana"),), today=dt.date(2026, 3, 20))
+        >>> sequence(iv)
+        8
+    """
+    known = 0 if interview.outcome is Outcome.PENDING else 1
+    return (stamp_day(interview) - interview.interview_date).days + known
 
 
 def _description(item: Item) -> str:
@@ -121,7 +156,7 @@ def _event(interview: Interview, item: Item, sequence: int, cancelled: bool) -> 
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event_uid(interview, item.key)}",
-        f"DTSTAMP:{_stamp(interview)}",
+        f"DTSTAMP:{_date(stamp_day(interview))}T000000Z",
         f"DTSTART;VALUE=DATE:{_date(item.due)}",
         f"DTEND;VALUE=DATE:{_date(item.due + dt.timedelta(days=1))}",
         f"SUMMARY:{escape_text(item.title)}",
@@ -171,8 +206,7 @@ def to_ics(interview: Interview, plan: Plan, cancelled: Iterable[Item] = ()) -> 
         >>> to_ics(iv, Plan(items=())).splitlines()[0]
         'BEGIN:VCALENDAR'
     """
-    # A plan made after the outcome supersedes the pending plan imported earlier.
-    sequence = 0 if interview.outcome is Outcome.PENDING else 1
+    number = sequence(interview)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -182,10 +216,10 @@ def to_ics(interview: Interview, plan: Plan, cancelled: Iterable[Item] = ()) -> 
         f"X-WR-CALNAME:{escape_text(_calendar_name(interview))}",
     ]
     for item in plan.items:
-        lines += _event(interview, item, sequence, cancelled=False)
+        lines += _event(interview, item, number, cancelled=False)
     kept = {item.key for item in plan.items}
     for item in _unique(cancelled, kept):
-        lines += _event(interview, item, sequence, cancelled=True)
+        lines += _event(interview, item, number, cancelled=True)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
 

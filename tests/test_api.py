@@ -175,6 +175,20 @@ def test_outcome_cancels_dropped_events() -> None:
     assert "OFFER-THANKS" in keys and "CHECKIN-MAIN" not in keys
 
 
+def test_replanning_on_a_later_day_updates_events() -> None:
+    """A re-plan on a later today: same UIDs, higher SEQUENCE, later DTSTAMP."""
+
+    def stamps(today: str) -> dict[str, tuple[int, dt.datetime]]:
+        text = api.render_result(TYPICAL, today, "ics")["text"]
+        assert text == api.render_result(TYPICAL, today, "ics")["text"]
+        found = calendar_events(text)
+        return {str(e["UID"]): (int(e["SEQUENCE"]), e.decoded("DTSTAMP")) for e in found}
+
+    early, late = stamps("2026-03-13"), stamps("2026-03-27")
+    assert set(early) == set(late)
+    assert all(late[uid][0] > early[uid][0] and late[uid][1] > early[uid][1] for uid in early)
+
+
 def test_parse_timing_result() -> None:
     """A timing phrase is read into plain JSON data."""
     result = api.parse_timing_result("in two weeks", "2026-03-12")

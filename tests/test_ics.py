@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import icalendar
@@ -107,7 +108,54 @@ def test_stamp_comes_from_the_input() -> None:
     )
     later = events(to_ics(offer, Plan(items=ITEMS)))[0]
     assert later.decoded("DTSTAMP") == dt.datetime(2026, 3, 25, tzinfo=dt.UTC)
-    assert later["SEQUENCE"] == 1
+    assert later["SEQUENCE"] == 13 + 1  # days since the interview, plus one: the outcome
+
+
+def on(today: dt.date | None, **changes: object) -> Interview:
+    """The test interview planned on ``today``, with other fields changed by name."""
+    return dataclasses.replace(INTERVIEW, today=today, **changes)  # type: ignore[arg-type]
+
+
+def stamps(
+    interview: Interview, cancelled: tuple[Item, ...] = ()
+) -> dict[str, tuple[int, dt.datetime]]:
+    """UID -> (SEQUENCE, DTSTAMP) of every event of a file."""
+    text = to_ics(interview, Plan(items=ITEMS[: 4 - len(cancelled)]), cancelled=cancelled)
+    return {str(e["UID"]): (int(e["SEQUENCE"]), e.decoded("DTSTAMP")) for e in events(text)}
+
+
+def test_later_replan_has_higher_sequence_and_later_stamp() -> None:
+    """Re-planning on a later today raises SEQUENCE and DTSTAMP of the same UIDs."""
+    early = stamps(on(dt.date(2026, 3, 16)))
+    late = stamps(on(dt.date(2026, 3, 20)))
+    assert set(early) == set(late) and early
+    for uid, (number, stamp) in early.items():
+        assert late[uid][0] > number
+        assert late[uid][1] > stamp
+    assert set(late.values()) == {(8, dt.datetime(2026, 3, 20, tzinfo=dt.UTC))}
+
+
+def test_without_today_the_stamp_is_the_interview_day() -> None:
+    """Without a today the stamp is the interview day, sequence 0."""
+    assert set(stamps(on(None)).values()) == {(0, dt.datetime(2026, 3, 12, tzinfo=dt.UTC))}
+
+
+def test_outcome_replan_outranks_pending_plan_of_the_same_day() -> None:
+    """Cancelled events after an outcome carry a higher SEQUENCE than the pending events."""
+    today = dt.date(2026, 3, 18)
+    pending = stamps(on(today))
+    offer = on(today, outcome=Outcome.OFFER, outcome_date=dt.date(2026, 3, 17))
+    after = stamps(offer, cancelled=ITEMS[2:])
+    assert set(after) == set(pending)
+    for uid, (number, stamp) in pending.items():
+        assert after[uid][0] > number and after[uid][1] >= stamp
+
+
+def test_same_input_and_today_same_bytes() -> None:
+    """The same input and today give byte-identical files."""
+    first = to_ics(on(dt.date(2026, 3, 20)), Plan(items=ITEMS), cancelled=ITEMS[:1])
+    again = to_ics(on(dt.date(2026, 3, 20)), Plan(items=ITEMS), cancelled=ITEMS[:1])
+    assert first.encode("utf-8") == again.encode("utf-8")
 
 
 @pytest.mark.parametrize(
