@@ -182,7 +182,7 @@ def test_replanning_on_a_later_day_updates_events() -> None:
         text = api.render_result(TYPICAL, today, "ics")["text"]
         assert text == api.render_result(TYPICAL, today, "ics")["text"]
         found = calendar_events(text)
-        return {str(e["UID"]): (int(e["SEQUENCE"]), e.decoded("DTSTAMP")) for e in found}
+        return {str(e["UID"]): (int(str(e["SEQUENCE"])), e.decoded("DTSTAMP")) for e in found}
 
     early, late = stamps("2026-03-13"), stamps("2026-03-27")
     assert set(early) == set(late)

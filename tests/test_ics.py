@@ -121,7 +121,7 @@ def stamps(
 ) -> dict[str, tuple[int, dt.datetime]]:
     """UID -> (SEQUENCE, DTSTAMP) of every event of a file."""
     text = to_ics(interview, Plan(items=ITEMS[: 4 - len(cancelled)]), cancelled=cancelled)
-    return {str(e["UID"]): (int(e["SEQUENCE"]), e.decoded("DTSTAMP")) for e in events(text)}
+    return {str(e["UID"]): (int(str(e["SEQUENCE"])), e.decoded("DTSTAMP")) for e in events(text)}
 
 
 def test_later_replan_has_higher_sequence_and_later_stamp() -> None:
