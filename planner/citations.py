@@ -198,6 +198,23 @@ def advice_ids(kind: str, conditions: Collection[When] = ()) -> tuple[str, ...]:
     return tuple(a for a, when in _TABLE[kind] if when is None or when in conditions)
 
 
+def cites_condition(advice: Collection[str], kind: str, condition: When) -> bool:
+    """Say whether an item of ``kind`` with these advice ids was cited under ``condition``.
+
+    Lets other modules ask, for example, whether a thank-you answers the concern without
+    writing the advice id themselves.
+
+    Example:
+        >>> ids = advice_ids("TY-EMAIL", {When.ANSWERS_CONCERN})
+        >>> cites_condition(ids, "TY-EMAIL", When.ANSWERS_CONCERN)
+        True
+        >>> cites_condition(advice_ids("TY-EMAIL"), "TY-EMAIL", When.ANSWERS_CONCERN)
+        False
+    """
+    extra = EXTRAS[kind].get(condition, ())
+    return bool(extra) and all(advice_id in advice for advice_id in extra)
+
+
 def all_cited_ids() -> frozenset[str]:
     """Return every advice id any kind may cite, under any condition, plus the guidance ids."""
     cited = {a for pairs in _TABLE.values() for a, _ in pairs}

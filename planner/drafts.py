@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
+from planner.citations import When, cites_condition
 from planner.model import Channel, Draft, Interview, Interviewer, Item
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -19,7 +20,6 @@ _MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
-_CONCERN_ADVICE = "address-concern-in-follow-up"
 _SIGN_OFF = "Best regards"
 _DASH = " \u2013 "  # an en dash between spaces, for subject lines
 
@@ -173,7 +173,7 @@ def _thank_you(w: _Writer, item: Item) -> Draft:
         talk = f"I especially enjoyed talking with you about {topic}."
     concern = _phrase(w.interview.concern_raised)
     answer = ""
-    if concern and _CONCERN_ADVICE in item.advice:
+    if concern and cites_condition(item.advice, "TY-EMAIL", When.ANSWERS_CONCERN):
         answer = (
             f"You raised a fair question about {concern}. I've thought about it since we met, "
             "and I'm confident I can handle it well; I'd be glad to talk it through or give "

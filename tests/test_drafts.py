@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.citations import EXTRAS, When, all_cited_ids
 from planner.drafts import build_drafts, clean, long_date
 from planner.model import Channel, Draft, Interview, Interviewer, Item, Phase
 
 DAY = dt.date(2026, 3, 12)  # a Thursday, the interview day
-CONCERN = "address-concern-in-follow-up"
+#: The advice a thank-you cites when it answers the concern (from the one table of ids).
+CONCERN = EXTRAS["TY-EMAIL"][When.ANSWERS_CONCERN][0]
 
 
 def item(key: str, recipient: str | None, channel: Channel | None, *advice: str) -> Item:
@@ -124,6 +127,14 @@ def test_concern_answered_only_where_flagged() -> None:
     first, second = build_drafts(interview, [plain, flagged])
     assert "my limited management experience" not in first.body
     assert "my limited management experience" in second.body
+
+
+@pytest.mark.parametrize("module", ["drafts", "rules", "checkins", "render", "ics", "api"])
+def test_engine_writes_no_advice_id(module: str) -> None:
+    """Advice ids are written only in planner/citations.py; the engine derives them from there."""
+    source = (Path(__file__).parent.parent / "planner" / f"{module}.py").read_text("utf-8")
+    written = sorted(a for a in all_cited_ids() if re.search(rf"[\"']{re.escape(a)}[\"']", source))
+    assert written == [], f"planner/{module}.py writes advice ids: {written}"
 
 
 def test_blank_concern_adds_nothing() -> None:
