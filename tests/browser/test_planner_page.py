@@ -429,3 +429,74 @@ def test_journey_from_home_to_the_guide(page: Page, site_url: str, guard: Guard)
     anchor = page.url.split("#", 1)[1]
     expect(page.locator(f"[id='{anchor}']")).to_be_visible()
     assert guard.foreign == []
+
+
+# ---------------------------------------------------------------- failures that must not loop
+
+
+def test_after_python_fails_to_load_requests_are_refused_until_try_again(
+    page: Page, site_url: str, guard: Guard, site_context: BrowserContext
+) -> None:
+    """A failed load is not retried behind the person's back: only Try again restarts it."""
+    guard.allowed_errors.extend(["404", "pyodide", "WebAssembly", "wasm"])
+    site_context.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="no"))
+    open_planner(page, site_url)
+    basic_form(page)
+    submit(page)
+    expect(page.locator("#planner-fatal")).to_be_visible(timeout=PYTHON_TIMEOUT)
+    interviewer(page, 1).fill("Dana Ross")  # a live change after the failure
+    answer = page.evaluate(
+        "window.followUpPlanner.request('version').then(() => 'answered', () => 'refused')"
+    )
+    assert answer == "refused"
+    assert page.evaluate("window.followUpPlanner.starts") == 1
+    assert page.evaluate("window.followUpPlanner.worker") is None
+
+
+def test_a_request_that_kills_python_again_is_given_up_with_a_retry(
+    page: Page, site_url: str, guard: Guard
+) -> None:
+    """The replayed request kills the fresh worker too: no third worker, a message and a retry."""
+    guard.allowed_errors.append("planner worker crashed on request (test)")
+    open_planner(page, site_url)
+    wait_ready(page)
+    basic_form(page)
+    page.evaluate("window.followUpPlanner.crashForTesting({ every: true })")
+    submit(page)
+    problem = page.locator("#planner-fatal")
+    expect(problem).to_contain_text("stopped while working", timeout=PYTHON_TIMEOUT)
+    assert page.evaluate("window.followUpPlanner.starts") == 2
+    page.evaluate("window.followUpPlanner.crashOnRequest = false")
+    problem.get_by_role("button", name="Try again").click()
+    expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
+    expect(problem).to_be_hidden()
+
+
+def test_a_slow_load_says_so_and_recovers_when_python_arrives(
+    page: Page, site_url: str, site_context: BrowserContext
+) -> None:
+    """Past the load timeout a message and a retry show; the worker goes on and then plans."""
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        held.append(route)
+
+    site_context.route("**/pyodide.asm.wasm", hold)
+    page.clock.install()
+    open_planner(page, site_url)
+    basic_form(page)
+    submit(page)
+    for _ in range(PYTHON_TIMEOUT // 100):  # until the worker has asked for Python
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held
+    page.clock.fast_forward("01:00")
+    problem = page.locator("#planner-fatal")
+    expect(problem).to_contain_text("taking a long time")
+    expect(problem.get_by_role("button", name="Try again")).to_be_visible()
+    site_context.unroute("**/pyodide.asm.wasm", hold)
+    for route in held:
+        route.continue_()
+    expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
+    expect(problem).to_be_hidden()

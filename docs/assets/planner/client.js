@@ -49,12 +49,21 @@ function main() {
       status("The planner is ready. Everything stays in this browser.");
       document.documentElement.dataset.plannerReady = "true";
     },
-    onFatal: (reason) => {
+    onFatal: (reason, { started }) => {
       delete document.documentElement.dataset.plannerReady;
-      status("The planner could not start.");
+      status(started ? "The planner stopped." : "The planner could not start.");
+      document.getElementById("planner-fatal-text").textContent = started
+        ? `The planner stopped while working on your details (${reason}). What you typed is still here. `
+          + "Try again, or read the guide: it works without the planner."
+        : `The planner could not start in this browser (${reason}). What you typed is still here. `
+          + "Try again, or read the guide: it works without the planner.";
+      fatal.hidden = false;
+    },
+    onSlow: () => {
+      status("The planner is still getting ready…");
       document.getElementById("planner-fatal-text").textContent =
-        `The planner could not start in this browser (${reason}). What you typed is still here. ` +
-        "Try again, or read the guide: it works without the planner.";
+        "The planner is taking a long time to get ready: the connection may be slow. "
+        + "It keeps trying, and what you typed stays here. You can also start it again.";
       fatal.hidden = false;
     },
   });

@@ -7,13 +7,15 @@
 //
 // Messages in:  {kind: "init", pyodide: <index URL>, bundle: <zip URL>}
 //               {kind: "request", seq: <number>, json: <request string>}
-//               {kind: "crash"}  (tests only: the worker stops answering and fails)
+//               {kind: "crash", on?: "request"}  (tests only: the worker stops
+//               answering and fails, now or when the next request arrives)
 // Messages out: {kind: "status", text}
 //               {kind: "ready", versions: {...}}
 //               {kind: "response", seq, json}
 //               {kind: "fatal", message}
 
 let handle = null;
+let crashOnRequest = false;
 const queue = [];
 
 function status(text) {
@@ -42,7 +44,18 @@ async function start(indexURL, bundleURL) {
   while (queue.length) answer(queue.shift());
 }
 
+function crash() {
+  handle = null;
+  setTimeout(() => {
+    throw new Error("planner worker crashed on request (test)");
+  });
+}
+
 function answer(message) {
+  if (crashOnRequest) {
+    crash();
+    return;
+  }
   let json;
   try {
     json = handle(message.json);
@@ -67,9 +80,7 @@ self.addEventListener("message", (event) => {
     // Lets the tests check that the page restarts a dead worker and replays
     // what it was waiting for: from now on nothing is answered, and the error
     // reaches the page as the worker's "error" event.
-    handle = null;
-    setTimeout(() => {
-      throw new Error("planner worker crashed on request (test)");
-    });
+    if (message.on === "request") crashOnRequest = true;
+    else crash();
   }
 });
