@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from planner.dates import in_range, parse_iso_date
@@ -33,33 +35,61 @@ _LABELS = {
     "interview_date": "the date of your interview",
     "decision_date": "the date they said they would decide by",
     "contact_on": "the date they asked you to contact them",
-    "outcome_date": "the date you heard the outcome",
-    "today": "today's date",
-    "due_date": "the date you promised to send it",
-    "interview_round": "the interview round",
+    "outcome_date": "the date you heard the outcome", "today": "today's date",
+    "due_date": "the date you promised to send it", "interview_round": "the interview round",
     "wait_days": "the number of days they asked you to wait",
     "agreed_update_interval_days": "the agreed number of days between updates",
-    "company_style": "the kind of company",
-    "outcome": "what you have heard back",
-    "title": "the interviewer's job title",
-    "email": "the interviewer's email address",
-    "phone": "the interviewer's phone number",
-    "topic": "the point you discussed",
+    "company_style": "the kind of company", "outcome": "what you have heard back",
+    "title": "the interviewer's job title", "email": "the interviewer's email address",
+    "phone": "the interviewer's phone number", "topic": "the point you discussed",
     "is_decision_maker": "whether this person makes the decision",
     "due_time": "the time you promised to send it",
     "is_reference_list": "whether this is a list of references",
-    "requested_by": "the person who asked for it",
-    "concern_raised": "the concern they raised",
+    "requested_by": "the person who asked for it", "concern_raised": "the concern they raised",
     "concern_raised_by": "the person who raised the concern",
     "has_referees": "whether you have referees",
     "persistent_role": "whether the job calls for persistent follow-up",
-    "company": "the company name",
-    "role": "the job title you applied for",
-    "candidate_name": "your name",
-    "candidate_contact": "your contact details",
+    "company": "the company name", "role": "the job title you applied for",
+    "candidate_name": "your name", "candidate_contact": "your contact details",
     "strengths": "your strengths",
-}
+}  # fmt: skip
 _EXAMPLE = "as YYYY-MM-DD, for example 2026-03-12"
+
+# The fields of spec §2 and their JSON types, as this module checks them. The schema
+# in planner/data/input.schema.json is tested against these tables.
+#: Top-level dates, in the order they are checked.
+DATES = ("interview_date", "decision_date", "contact_on", "outcome_date", "today")
+#: Whole-number fields and the largest value each accepts (§2b rules 7 and 10).
+INTEGER_MAX: Mapping[str, int] = MappingProxyType(
+    {"interview_round": 20, "wait_days": 365, "agreed_update_interval_days": 365}
+)
+#: The least value of every whole-number field (§2b rule 7).
+INTEGER_MIN = 1
+#: Fields whose value must be one of an enumeration's values (§2b rule 4).
+CHOICES: Mapping[str, type[enum.StrEnum]] = MappingProxyType(
+    {"outcome": Outcome, "company_style": CompanyStyle}
+)
+#: Top-level text fields.
+TEXTS = ("concern_raised", "concern_raised_by", "company", "role", "candidate_name",
+         "candidate_contact")  # fmt: skip
+#: Top-level true/false fields.
+FLAGS = ("has_referees", "persistent_role")
+#: Top-level lists: of interviewer objects, of material objects, of strings.
+LISTS = ("interviewers", "materials", "strengths")
+#: Top-level fields that must be given (§2b rule 2).
+REQUIRED = ("interview_date", "interviewers")
+#: The fields of an ``interviewers[]`` entry and their types; ``name`` is required.
+INTERVIEWER_FIELDS: Mapping[str, str] = MappingProxyType(
+    {"name": "text", "title": "text", "email": "text", "phone": "text", "topic": "text",
+     "is_decision_maker": "flag"}
+)  # fmt: skip
+INTERVIEWER_REQUIRED = ("name",)
+#: The fields of a ``materials[]`` entry and their types.
+MATERIAL_FIELDS: Mapping[str, str] = MappingProxyType(
+    {"description": "text", "due_date": "date", "due_time": "text",
+     "is_reference_list": "flag", "requested_by": "text"}
+)  # fmt: skip
+MATERIAL_REQUIRED = ("description", "due_date")
 
 
 class _Checker:
@@ -112,8 +142,8 @@ class _Checker:
             return None
         if type(value) is not int:
             self.add(key, f"Give {label} as a whole number, such as 3.")
-        elif not 1 <= value <= high:
-            self.add(key, f"Give {label} as a whole number from 1 to {high}.")
+        elif not INTEGER_MIN <= value <= high:
+            self.add(key, f"Give {label} as a whole number from {INTEGER_MIN} to {high}.")
         else:
             return value
         return None
@@ -152,10 +182,7 @@ def parse_input(raw: object, today_override: object = None) -> Interview | list[
         return [Problem("", "Give the interview details as a JSON object, between { and }.")]
     check = _Checker()
     outcome = check.choice(raw, "outcome", Outcome)
-    dates = {
-        key: check.date(raw, key, need=key == "interview_date")
-        for key in ("interview_date", "decision_date", "contact_on", "outcome_date", "today")
-    }
+    dates = {key: check.date(raw, key, need=key in REQUIRED) for key in DATES}
     if outcome not in (None, Outcome.PENDING) and raw.get("outcome_date") is None:
         check.add("outcome_date", f"Give {_LABELS['outcome_date']} {_EXAMPLE}.")
     if today_override is not None:
@@ -168,23 +195,10 @@ def parse_input(raw: object, today_override: object = None) -> Interview | list[
     materials = _materials(check, raw.get("materials"), interview, names if listed else None)
     if listed:
         check.match(raw, "concern_raised_by", names)
-    numbers = {
-        key: check.integer(raw, key, 20 if key == "interview_round" else 365)
-        for key in ("interview_round", "wait_days", "agreed_update_interval_days")
-    }
+    numbers = {key: check.integer(raw, key, high) for key, high in INTEGER_MAX.items()}
     style = check.choice(raw, "company_style", CompanyStyle)
-    texts = {
-        key: check.text(raw, key)
-        for key in (
-            "concern_raised",
-            "concern_raised_by",
-            "company",
-            "role",
-            "candidate_name",
-            "candidate_contact",
-        )
-    }
-    flags = {key: check.boolean(raw, key) for key in ("has_referees", "persistent_role")}
+    texts = {key: check.text(raw, key) for key in TEXTS}
+    flags = {key: check.boolean(raw, key) for key in FLAGS}
     strengths = _strengths(check, raw.get("strengths"))
     if check.problems or interview is None:
         return [Problem(path, message) for path, message in check.problems.items()]
@@ -246,9 +260,10 @@ def _interviewers(check: _Checker, value: Any) -> list[Interviewer]:
         name = check.name(
             entry, "name", where + ".", "Give the name of each person who interviewed you."
         )
-        extra = {
-            key: check.text(entry, key, where + ".") for key in ("title", "email", "phone", "topic")
-        }
+        texts = [
+            key for key, kind in INTERVIEWER_FIELDS.items() if kind == "text" and key != "name"
+        ]
+        extra = {key: check.text(entry, key, where + ".") for key in texts}
         boss = check.boolean(entry, "is_decision_maker", where + ".") is True
         if name is not None:
             people.append(
