@@ -474,6 +474,29 @@ def test_remember_reload_forget_reload(page: Page, site_url: str) -> None:
     assert_nothing_stored(page)
 
 
+def test_remembered_details_are_written_when_typing_pauses(page: Page, site_url: str) -> None:
+    """With Remember ticked, a typed word is stored once typing pauses, not per keystroke."""
+    page.goto(site_url + "planner/")
+    page.get_by_role("button", name="Try an example").click()
+    expect(page.locator('#planner-result [data-key="TY-EMAIL-1"]')).to_be_visible(
+        timeout=PYTHON_TIMEOUT
+    )
+    page.get_by_label("Remember on this device").check()
+    page.evaluate(
+        """() => { window.writes = 0; const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (key === 'follow-up:v1') window.writes += 1; return set.call(this, key, value); }; }"""
+    )
+    typed = "Senior Operations Analyst"
+    page.locator("#role").fill("")
+    page.locator("#role").press_sequentially(typed)
+    page.wait_for_function(
+        f"JSON.parse(localStorage.getItem('follow-up:v1')).input.role === {typed!r}",
+        timeout=PYTHON_TIMEOUT,
+    )
+    assert page.evaluate("window.writes") < len(typed) // 2
+
+
 def test_forget_also_removes_the_theme_palette_choice(page: Page, site_url: str) -> None:
     """A colour scheme picked with the theme's toggle is stored by the theme; Forget removes it."""
     page.goto(site_url + "planner/")

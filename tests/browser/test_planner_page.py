@@ -206,6 +206,41 @@ def test_changes_after_the_first_plan_replan_live(page: Page, site_url: str) -> 
     expect(item(page, "TY-NOTE-1")).not_to_contain_text("Optional")
 
 
+def test_a_replan_keeps_open_steps_and_drafts_open(page: Page, site_url: str) -> None:
+    """Typing while a draft is open re-plans without snapping the draft or the steps shut."""
+    open_planner(page, site_url)
+    basic_form(page)
+    submit(page)
+    thanks = item(page, "TY-EMAIL-1")
+    expect(thanks).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
+    thanks.locator(".planner-steps > summary").click()
+    thanks.locator(".planner-draft summary").click()
+    interviewer(page, 1).fill("Dana Ross")
+    expect(thanks).to_contain_text("Dana Ross", timeout=PYTHON_TIMEOUT)
+    expect(thanks.locator(".planner-steps")).to_have_attribute("open", "")
+    expect(thanks.locator(".planner-draft details")).to_have_attribute("open", "")
+    expect(page.locator("#planner-result details[open]")).to_have_count(2)
+
+
+def test_one_edit_sends_one_plan_request(page: Page, site_url: str) -> None:
+    """`input` then `change` (on leaving the field) for the same value plan only once."""
+    open_planner(page, site_url)
+    basic_form(page)
+    submit(page)
+    expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
+    page.evaluate(
+        """() => { const c = window.followUpPlanner; const send = c.request.bind(c);
+        window.planRequests = 0;
+        c.request = (op, fields) => { if (op === 'plan') window.planRequests += 1;
+                                      return send(op, fields); }; }"""
+    )
+    interviewer(page, 1).fill("Dana Ross")
+    expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Ross", timeout=PYTHON_TIMEOUT)
+    page.keyboard.press("Tab")  # leaving the field fires `change` with the same value
+    page.wait_for_timeout(1500)  # longer than the live delay: a second request would be out
+    assert page.evaluate("window.planRequests") == 1
+
+
 @pytest.fixture
 def far_east_context(browser: Browser, guard: Guard) -> Iterator[BrowserContext]:
     """A guarded context in UTC+14, where the local date is a day ahead of UTC at noon UTC."""

@@ -36,6 +36,7 @@ function main() {
   let plan = null;
   let planInput = null;
   let lastAsk = null; // the newest plan request, to replay after a retry
+  let lastSent = null; // JSON of the newest plan request sent: the same one is not sent twice
 
   const status = (text) => { statusLine.textContent = text; };
 
@@ -78,16 +79,21 @@ function main() {
 
   /** Ask for a plan of the form as it is now; show the answer if it is still the newest. */
   async function runPlan({ submitted }) {
+    const input = readInput(form);
+    const today = localToday();
+    // `input` and `change` both fire for one edit: an unchanged request is not sent again.
+    const sent = JSON.stringify({ input, today });
+    if (!submitted && sent === lastSent) return;
+    lastSent = sent;
     lastAsk = { submitted };
     latest += 1;
     const mine = latest;
-    const input = readInput(form);
-    const today = localToday();
     if (!connection.ready) status("Your plan will appear as soon as the planner is ready…");
     let response;
     try {
       response = await connection.request("plan", { input, today });
     } catch {
+      if (mine === latest) lastSent = null;
       return; // onFatal has explained it; the retry button asks again
     }
     if (mine !== latest) return;

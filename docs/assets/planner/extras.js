@@ -5,6 +5,7 @@
 // URL fragment (never sent to a server), and storage is written only while
 // "Remember on this device" is ticked. User text enters the page only as text.
 
+import { debounce } from "./dom.js";
 import { copyText, downloadText } from "./exporting.js";
 import { decodeShare, shareLink } from "./share.js";
 import {
@@ -12,6 +13,7 @@ import {
 } from "./storage.js";
 
 const MAX_FILE_BYTES = 256 * 1024;
+const REMEMBER_DELAY_MS = 400;
 
 // ---------------------------------------------------------------- helpers
 
@@ -108,6 +110,10 @@ class Extras {
     this.toolsArea = toolsArea;
     this.remembering = false;
     this.restoring = false;
+    // Storage is written once typing pauses, not on every keystroke.
+    this.remember = debounce(() => {
+      if (this.remembering) writeRemembered(portable(this.app.readInput()));
+    }, REMEMBER_DELAY_MS);
   }
 
   start() {
@@ -209,6 +215,7 @@ class Extras {
       }
     } else {
       this.remembering = false;
+      this.remember.cancel();
       removeRemembered();
       this.say("storage", "Your details are no longer remembered on this device.");
     }
@@ -216,12 +223,13 @@ class Extras {
 
   forget() {
     this.setRemembering(false);
+    this.remember.cancel();
     forgetEverything();
     this.say("storage", "Everything this site stored on this device has been removed. The form itself is unchanged.");
   }
 
   changed() {
-    if (this.remembering && !this.restoring) writeRemembered(portable(this.app.readInput()));
+    if (this.remembering && !this.restoring) this.remember();
   }
 
   async fill(input) {

@@ -83,7 +83,7 @@ async function copyText(text, fallbackNode) {
   }
 }
 
-function renderDraft(draft, input) {
+function renderDraft(draft, input, index) {
   const noun = DRAFT_NOUN[draft.channel] || "message";
   const who = draft.recipient ? ` to ${draft.recipient}` : "";
   const body = el("div", { class: "planner-draft-body" }, [
@@ -104,7 +104,9 @@ function renderDraft(draft, input) {
     said,
   ]);
   return el("div", { class: "planner-draft", "data-item": draft.item }, [
-    el("details", {}, [el("summary", {}, `Draft ${noun}${who}`), body]),
+    el("details", { "data-kind": `draft-${index}` }, [
+      el("summary", {}, `Draft ${noun}${who}`), body,
+    ]),
     actions,
   ]);
 }
@@ -131,7 +133,7 @@ function badges(item) {
 
 function steps(item) {
   if (!item.steps || !item.steps.length) return null;
-  return el("details", { class: "planner-steps" }, [
+  return el("details", { class: "planner-steps", "data-kind": "steps" }, [
     el("summary", {}, `How to do it: ${item.steps.length} ${item.steps.length === 1 ? "step" : "steps"}`),
     el("ol", {}, item.steps.map((step) => el("li", {}, step))),
   ]);
@@ -157,7 +159,7 @@ function renderItem(item, drafts, input, guide) {
     facts(item),
     steps(item),
     why(item, guide),
-    ...drafts.map((draft) => renderDraft(draft, input)),
+    ...drafts.map((draft, index) => renderDraft(draft, input, index)),
   ]);
 }
 
@@ -201,8 +203,35 @@ function guidance(result, guide) {
   ]);
 }
 
-/** Replace the container's content with the plan. */
+/** Which disclosure this is: its item's key and its kind (steps, or which draft). */
+function disclosureKey(details) {
+  const item = details.closest(".planner-item");
+  return item ? `${item.dataset.key}\n${details.dataset.kind}` : null;
+}
+
+/**
+ * Note which steps and drafts are open (and which one has focus), so that a
+ * re-plan made while the person reads or types does not snap them shut.
+ */
+function rememberDisclosures(container) {
+  const open = new Set([...container.querySelectorAll("details[data-kind][open]")].map(disclosureKey));
+  const active = document.activeElement;
+  const focused = active && container.contains(active) && active.tagName === "SUMMARY"
+    ? disclosureKey(active.parentElement) : null;
+  return { open, focused };
+}
+
+function restoreDisclosures(container, { open, focused }) {
+  for (const details of container.querySelectorAll("details[data-kind]")) {
+    const key = disclosureKey(details);
+    if (open.has(key)) details.open = true;
+    if (key === focused) details.querySelector("summary").focus({ preventScroll: true });
+  }
+}
+
+/** Replace the container's content with the plan, keeping open disclosures open. */
 export function renderPlan(container, result, input, guide, today) {
+  const disclosures = rememberDisclosures(container);
   const draftsFor = new Map();
   for (const draft of result.drafts || []) {
     if (!draftsFor.has(draft.item)) draftsFor.set(draft.item, []);
@@ -228,6 +257,7 @@ export function renderPlan(container, result, input, guide, today) {
     ...days,
     guidance(result, guide),
   ].filter(Boolean));
+  restoreDisclosures(container, disclosures);
 }
 
 /** Mark the shown checklist as out of date (the latest change has a problem), or not. */
