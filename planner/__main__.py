@@ -52,11 +52,12 @@ def _read(source: str) -> Any | Problem:
         return Problem("", "The input is not valid JSON.")
 
 
-def _refuse(problems: list[dict[str, str]], fmt: str) -> int:
+def _refuse(refusal: dict[str, Any], fmt: str) -> int:
+    """Report a refusal (an object made by ``render.errors_json``) and return exit status 2."""
     if fmt == "json":
-        sys.stdout.write(render.dumps({"version": 1, "errors": problems}))
+        sys.stdout.write(render.dumps(refusal))
     else:
-        for problem in problems:
+        for problem in refusal["errors"]:
             sys.stderr.write(f"{problem['field']}: {problem['message']}\n")
     return EXIT_REFUSED
 
@@ -87,11 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     fmt: str = args.format
     raw = _read(args.input)
     if isinstance(raw, Problem):
-        return _refuse(render.problems_json([raw]), fmt)
+        return _refuse(render.errors_json([raw]), fmt)
     today = args.today
     result = api.render_result(raw, today, fmt)
     if "errors" in result:
-        return _refuse(result["errors"], fmt)
+        return _refuse(result, fmt)
     _write(result["text"], fmt)
     return EXIT_OK
 

@@ -6,13 +6,16 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import icalendar
 import pytest
 
+from planner import render
 from planner.__main__ import main
+from planner.model import Problem
 
 GOOD: dict[str, Any] = {
     "interview_date": "2026-03-12",
@@ -109,6 +112,24 @@ def test_unreadable_input_is_refused(
     assert main(["plan", write(tmp_path, content), "--format", "json", *extra]) == 2
     errors = json.loads(capsys.readouterr().out)["errors"]
     assert [error["field"] for error in errors] == [field]
+
+
+@pytest.mark.parametrize("content", ["{not json", json.dumps(BAD)])
+def test_refusals_come_from_render_errors_json(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    content: str,
+) -> None:
+    """Every JSON refusal is the object render.errors_json builds, not a second copy of it."""
+    original = render.errors_json
+
+    def marked(problems: Iterable[Problem]) -> dict[str, Any]:
+        return {**original(problems), "made_by": "errors_json"}
+
+    monkeypatch.setattr(render, "errors_json", marked)
+    assert main(["plan", write(tmp_path, content), "--format", "json"]) == 2
+    assert json.loads(capsys.readouterr().out)["made_by"] == "errors_json"
 
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
