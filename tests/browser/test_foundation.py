@@ -6,6 +6,7 @@ import re
 
 from playwright.sync_api import Locator, Page, Request, expect
 
+from planner.api import PLANNER_VERSION
 from tests.browser.conftest import Guard
 
 PYTHON_TIMEOUT = 90_000  # generous: this is a ceiling for a slow machine, not a speed check
@@ -48,6 +49,10 @@ def test_python_reports_ready_with_its_version(page: Page, site_url: str) -> Non
         "data-planner-ready", "true", timeout=PYTHON_TIMEOUT
     )
     expect(page.locator("#planner-status")).to_contain_text("ready")
+    assets = page.locator("#planner-assets")
+    expect(assets).to_have_attribute("data-python", re.compile(r"^3\.14\.\d+$"))
+    expect(assets).to_have_attribute("data-planner", PLANNER_VERSION)
+    expect(assets).to_have_attribute("data-pyodide-version", re.compile(r"^\d+\.\d+"))
 
 
 def test_guide_pages_load_no_python(page: Page, site_url: str, guard: Guard) -> None:

@@ -45,10 +45,17 @@ function main() {
     pyodideURL: absolute(assets.dataset.pyodide),
     bundleURL: absolute(assets.dataset.bundle),
     onStatus: status,
-    onReady: () => {
+    onReady: ({ pyodide }) => {
       fatal.hidden = true;
       status("The planner is ready. Everything stays in this browser.");
       document.documentElement.dataset.plannerReady = "true";
+      // The versions, for diagnostics: asked like any other request.
+      assets.dataset.pyodideVersion = pyodide || "";
+      connection.request("version").then((response) => {
+        if (!response.ok) return;
+        assets.dataset.python = response.result.python;
+        assets.dataset.planner = response.result.planner;
+      }, () => {});
     },
     onFatal: (reason, { started }) => {
       delete document.documentElement.dataset.plannerReady;
@@ -72,7 +79,7 @@ function main() {
 
   document.getElementById("planner-retry").addEventListener("click", () => {
     fatal.hidden = true;
-    status("Trying again: loading Python in your browser…");
+    status("Trying again: getting the planner ready…");
     connection.retry();
     if (lastAsk) runPlan(lastAsk);
   });

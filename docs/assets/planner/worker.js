@@ -10,7 +10,7 @@
 //               {kind: "crash", on?: "request"}  (tests only: the worker stops
 //               answering and fails, now or when the next request arrives)
 // Messages out: {kind: "status", text}
-//               {kind: "ready", versions: {...}}
+//               {kind: "ready", pyodide: <Pyodide's version>}
 //               {kind: "response", seq, json}
 //               {kind: "fatal", message}
 
@@ -23,24 +23,25 @@ function status(text) {
 }
 
 async function start(indexURL, bundleURL) {
-  status("Loading Python in your browser…");
+  status("Getting the planner ready: a download of about 15 MB, which your browser usually keeps for next time. Once it is ready, it works offline…");
+  // The planner's own files download while Python loads; a failure is reported below.
+  const bundle = fetch(bundleURL);
+  bundle.catch(() => {});
   // Pyodide does not reject when its WebAssembly file is missing: it waits
   // for ever. Ask for the file's headers first, so that case fails clearly.
   const wasm = await fetch(new URL("pyodide.asm.wasm", indexURL), { method: "HEAD" });
   if (!wasm.ok) throw new Error(`Python could not be downloaded (HTTP ${wasm.status}).`);
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const pyodide = await loadPyodide({ indexURL, fullStdLib: false });
-  status("Loading the planner…");
-  const response = await fetch(bundleURL);
+  status("Almost ready…");
+  const response = await bundle;
   if (!response.ok) {
     throw new Error(`The planner could not be downloaded (HTTP ${response.status}).`);
   }
   pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/app" });
   pyodide.runPython("import sys\nsys.path.insert(0, '/home/pyodide/app')");
-  const bridge = pyodide.pyimport("planner.bridge");
-  handle = bridge.handle;
-  const version = JSON.parse(handle(JSON.stringify({ protocol: 1, id: "ready", op: "version" })));
-  self.postMessage({ kind: "ready", versions: { ...version.result, pyodide: pyodide.version } });
+  handle = pyodide.pyimport("planner.bridge").handle;
+  self.postMessage({ kind: "ready", pyodide: pyodide.version });
   while (queue.length) answer(queue.shift());
 }
 
