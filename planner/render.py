@@ -200,9 +200,8 @@ def to_markdown(
         out += [f"- {_md(line)}" for line in _guidance(plan, summaries)]
     if plan.drafts:
         out += ["", "## Drafts"]
-        titles = {item.key: item.title for item in plan.items}
-        for draft in plan.drafts:
-            out += ["", f"### {_md(_draft_title(draft, titles))}", ""]
+        for title, draft in _titled_drafts(plan):
+            out += ["", f"### {_md(title)}", ""]
             if draft.subject:
                 out += [f"Subject: {_md(draft.subject)}", ""]
             fence = "~" * max(
@@ -239,15 +238,16 @@ def to_text(interview: Interview, plan: Plan, summaries: Mapping[str, str] | Non
         out += [f"- {line}" for line in _guidance(plan, summaries)]
     if plan.drafts:
         out += ["", "DRAFTS"]
-        titles = {item.key: item.title for item in plan.items}
-        for draft in plan.drafts:
-            out += ["", f"== {_one_line(_draft_title(draft, titles))} =="]
+        for title, draft in _titled_drafts(plan):
+            out += ["", f"== {_one_line(title)} =="]
             if draft.subject:
                 out.append(f"Subject: {draft.subject}")
             out += ["", draft.body]
     return "\n".join(out) + "\n"
 
 
-def _draft_title(draft: Draft, titles: Mapping[str, str]) -> str:
-    """The draft's heading: the title of the item it serves, else its key."""
-    return f"Draft: {titles.get(draft.item, draft.item)}"
+def _titled_drafts(plan: Plan) -> list[tuple[str, Draft]]:
+    """Each draft with its heading, in plan order: "Draft: " and the title of the item it
+    serves, else its key. Markdown and plain text both list the drafts this way."""
+    titles = {item.key: item.title for item in plan.items}
+    return [(f"Draft: {titles.get(draft.item, draft.item)}", draft) for draft in plan.drafts]

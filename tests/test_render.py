@@ -187,3 +187,22 @@ def test_renderings_are_deterministic(
         assert first == render(interview, plan)
         assert first.endswith("\n")
     assert dumps(plan_json(plan)) == dumps(plan_json(plan))
+
+
+def test_markdown_and_text_list_the_same_drafts() -> None:
+    """Both renderings head each draft with its item's title (else its key), in plan order."""
+    drafts = (
+        Draft("TY-EMAIL-1", "Dana", Channel.EMAIL, "Thanks", "Dear Dana,\n\nThank you."),
+        Draft("GONE-1", None, None, None, "Hello."),
+        Draft("TY-NOTE-1", "Dana", Channel.POST, None, "A note."),
+    )
+    plan = Plan(items=PLAN.items, drafts=drafts)
+    markdown, text = to_markdown(INTERVIEW, plan), to_text(INTERVIEW, plan)
+    headings = ["Draft: Do TY-EMAIL-1", "Draft: GONE-1", "Draft: Do TY-NOTE-1"]
+    md_lines = [line for line in markdown.splitlines() if line.startswith("### ")]
+    text_lines = [line for line in text.splitlines() if line.startswith("== ")]
+    assert md_lines == [f"### {h}" for h in headings]
+    assert text_lines == [f"== {h} ==" for h in headings]
+    assert "Subject: Thanks" in markdown and "Subject: Thanks" in text
+    for body in ("Dear Dana,\n\nThank you.", "Hello.", "A note."):
+        assert body in markdown and body in text
