@@ -176,7 +176,7 @@ GUIDANCE_IDS: tuple[str, ...] = (
     "cannot-rescue-bad-interview",
 )
 
-_NUMBERED = re.compile(r"-\d+$")
+_NUMBERED = re.compile(r"-(\d+)$")
 
 
 def kind_of(key: str) -> str:
@@ -187,6 +187,17 @@ def kind_of(key: str) -> str:
         'CHECKIN-REPEAT'
     """
     return _NUMBERED.sub("", key)
+
+
+def index_of(key: str) -> int:
+    """Return the trailing ``-n`` index of an item key (the n or k of spec §5), or 0.
+
+    Example:
+        >>> index_of("CHECKIN-REPEAT-2"), index_of("CHECKIN-MAIN")
+        (2, 0)
+    """
+    found = _NUMBERED.search(key)
+    return int(found[1]) if found else 0
 
 
 def advice_ids(kind: str, conditions: Collection[When] = ()) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
-from planner.citations import When, cites_condition
+from planner.citations import When, cites_condition, index_of, kind_of
 from planner.model import Channel, Draft, Interview, Interviewer, Item
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -132,10 +132,9 @@ def _topic(interview: Interview, item: Item) -> str:
     A thank-you or note numbered n belongs to the n-th interviewer, which keeps two
     people with the same name apart; anything else is matched by name.
     """
-    number = item.key.rsplit("-", 1)[-1]
     person: Interviewer | None = None
-    if item.key.startswith("TY-") and number.isdigit():
-        index = int(number) - 1
+    if kind_of(item.key) in ("TY-EMAIL", "TY-NOTE"):
+        index = index_of(item.key) - 1
         if 0 <= index < len(interview.interviewers):
             person = interview.interviewers[index]
     if person is None:

@@ -27,7 +27,7 @@ from planner.checkins import (
     new_item,
     schedule,
 )
-from planner.citations import GUIDANCE_IDS, KINDS, When, advice_ids
+from planner.citations import GUIDANCE_IDS, KINDS, When, advice_ids, index_of, kind_of
 from planner.dates import plus
 from planner.model import (
     Basis,
@@ -98,10 +98,7 @@ def sort_key(item: Item) -> tuple[dt.date, int, int]:
         >>> sort_key(new_item("MAT-2", "Send it", Phase.SAME_DAY, dt.date(2026, 3, 13)))
         (datetime.date(2026, 3, 13), 6, 2)
     """
-    kind, _, number = item.key.rpartition("-")
-    if not number.isdigit():
-        kind, number = item.key, "0"
-    return (item.due, KIND_ORDER.index(kind), int(number))
+    return (item.due, KIND_ORDER.index(kind_of(item.key)), index_of(item.key))
 
 
 def _early_items(interview: Interview, dates: Schedule) -> list[Item]:

@@ -256,6 +256,17 @@ def test_kind_of_drops_the_index(key: str, kind: str) -> None:
     assert citations.kind_of(key) == kind
 
 
+@pytest.mark.parametrize(
+    ("key", "index"),
+    [("TY-EMAIL-2", 2), ("CHECKIN-REPEAT-12", 12), ("AT-CONTACTS", 0), ("CHECKIN-MAIN", 0)],
+)
+def test_index_of_reads_the_trailing_number(key: str, index: int) -> None:
+    """index_of() reads the n or k of a key, 0 for a kind without one; kind + index = key."""
+    assert citations.index_of(key) == index
+    rebuilt = f"{citations.kind_of(key)}-{index}" if index else citations.kind_of(key)
+    assert rebuilt == key
+
+
 DAY = dt.date(2026, 3, 12)  # a Thursday
 PLANS = {
     "pending, everything set": Interview(
