@@ -261,8 +261,7 @@ def test_today_is_the_local_date(far_east_context: BrowserContext, site_url: str
     basic_form(page)
     submit(page)
     # Overdue means before today: the 12th's asks are overdue only if today is the 13th.
-    expect(item(page, "AT-CONTACTS")).to_contain_text("Overdue", timeout=PYTHON_TIMEOUT)
-    expect(item(page, "TY-EMAIL-1")).not_to_contain_text("Overdue")
+    expect(item(page, "TY-EMAIL-1")).not_to_contain_text("Overdue", timeout=PYTHON_TIMEOUT)
     expect(page.locator("#planner-day-2026-03-13")).to_contain_text("(today)")
     expect(page.locator("#planner-day-2026-03-12")).to_contain_text("(yesterday)")
 
@@ -326,6 +325,28 @@ def test_checklist_shows_days_who_how_why_steps_and_drafts(
         "document.querySelector('#checklist-heading')) & Node.DOCUMENT_POSITION_FOLLOWING"
     )
     assert above
+
+
+@pytest.mark.parametrize("interview", ["2026-03-12", "2026-03-10"])
+def test_what_is_done_at_the_interview_is_not_tonights_to_do(
+    page: Page, site_url: str, interview: str
+) -> None:
+    """AT-* items sit under "At the interview", not overdue, and "Next:" points past them."""
+    page.clock.set_fixed_time("2026-03-12T19:00:00")
+    open_planner(page, site_url)
+    basic_form(page, interview)
+    submit(page)
+    room = page.locator("#planner-result section.planner-at-interview")
+    expect(room.locator('[data-key="AT-CONTACTS"]')).to_be_visible(timeout=PYTHON_TIMEOUT)
+    expect(room.get_by_role("heading", level=3)).to_contain_text(
+        "At the interview (if you're still in the room, or to note for next time)"
+    )
+    expect(page.locator("section.planner-day [data-key^='AT-']")).to_have_count(0)
+    expect(room).not_to_contain_text("Overdue")
+    summary = page.locator(".planner-summary")
+    expect(summary).to_contain_text("Next: ")
+    expect(summary).not_to_contain_text("Ask when they expect to decide")
+    expect(summary).not_to_contain_text("Collect each interviewer")
 
 
 # ---------------------------------------------------------------- 5. safety

@@ -126,7 +126,7 @@ function facts(item) {
 
 function badges(item) {
   const list = [];
-  if (item.overdue) list.push(el("span", { class: "planner-badge planner-badge--overdue" }, "Overdue: do it now"));
+  if (item.overdue && !item.atInterview) list.push(el("span", { class: "planner-badge planner-badge--overdue" }, "Overdue: do it now"));
   if (item.optional) list.push(el("span", { class: "planner-badge" }, "Optional"));
   return list.length ? el("p", { class: "planner-badges" }, list) : null;
 }
@@ -151,7 +151,7 @@ function why(item, guide) {
 
 function renderItem(item, drafts, input, guide) {
   const classes = ["planner-item"];
-  if (item.overdue) classes.push("planner-item--overdue");
+  if (item.overdue && !item.atInterview) classes.push("planner-item--overdue");
   if (item.optional) classes.push("planner-item--optional");
   return el("li", { class: classes.join(" "), "data-key": item.key }, [
     el("h4", { class: "planner-item-title" }, item.title),
@@ -174,14 +174,19 @@ function groupByDay(items) {
   return days;
 }
 
-function summary(items, today) {
+/** Items done in the interview room (keys AT-*): past once the interview has begun. */
+const atInterview = (item) => item.key.startsWith("AT-");
+
+function summary(items, today, interviewDate) {
   if (!items.length) return "Nothing to do: no steps are left for this interview.";
   const overdue = items.filter((item) => item.overdue).length;
   const first = items[0].due;
   const last = items[items.length - 1].due;
   const span = first === last ? `on ${shortDay(first)}` : `from ${shortDay(first)} to ${shortDay(last)}`;
   const late = overdue ? ` ${overdue} ${overdue === 1 ? "is" : "are"} overdue.` : "";
-  const upcoming = items.find((item) => !item.overdue && item.due >= today);
+  // Once the interview has happened (or is today), the room is no longer "next".
+  const begun = typeof interviewDate === "string" && interviewDate <= today;
+  const upcoming = items.find((item) => !item.overdue && item.due >= today && !(begun && atInterview(item)));
   const next = upcoming ? ` Next: ${upcoming.title} (${relativeDay(upcoming.due, today)}).` : "";
   return `${items.length} ${items.length === 1 ? "step" : "steps"} ${span}.${late}${next}`;
 }
@@ -237,8 +242,23 @@ export function renderPlan(container, result, input, guide, today) {
     if (!draftsFor.has(draft.item)) draftsFor.set(draft.item, []);
     draftsFor.get(draft.item).push(draft);
   }
+  // What is done at the interview goes under its own heading, not as a day's to-do.
+  const begun = typeof input.interview_date === "string" && input.interview_date <= today;
+  const inRoom = result.items.filter(atInterview).map((item) => ({ ...item, atInterview: begun }));
   const days = [];
-  for (const [day, items] of groupByDay(result.items)) {
+  if (inRoom.length) {
+    const when = inRoom[0].due;
+    days.push(el("section", { class: "planner-at-interview", "aria-labelledby": "planner-at-interview" }, [
+      el("h3", { id: "planner-at-interview" }, [
+        "At the interview",
+        el("span", { class: "planner-relative" }, begun
+          ? " (if you're still in the room, or to note for next time)"
+          : ` (${formatDay(when)}, ${relativeDay(when, today)})`),
+      ]),
+      el("ul", { class: "planner-items" }, inRoom.map((item) => renderItem(item, draftsFor.get(item.key) || [], input, guide))),
+    ]));
+  }
+  for (const [day, items] of groupByDay(result.items.filter((item) => !atInterview(item)))) {
     const headingId = `planner-day-${day}`;
     days.push(el("section", { class: "planner-day", "data-day": day, "aria-labelledby": headingId }, [
       el("h3", { id: headingId }, [
@@ -253,7 +273,7 @@ export function renderPlan(container, result, input, guide, today) {
       "This checklist is from before your last change: fix the highlighted detail to update it."),
     warnings(result),
     el("h2", { id: "checklist-heading", tabindex: "-1" }, "Your follow-up checklist"),
-    el("p", { class: "planner-summary" }, summary(result.items, today)),
+    el("p", { class: "planner-summary" }, summary(result.items, today, input.interview_date)),
     ...days,
     guidance(result, guide),
   ].filter(Boolean));
