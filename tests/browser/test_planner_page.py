@@ -349,6 +349,28 @@ def test_what_is_done_at_the_interview_is_not_tonights_to_do(
     expect(summary).not_to_contain_text("Collect each interviewer")
 
 
+def test_items_say_when_and_why_in_plain_words(page: Page, site_url: str) -> None:
+    """The thank-you says today / tomorrow; the footer names its basis in plain words."""
+    page.clock.set_fixed_time("2026-03-12T19:00:00")
+    open_planner(page, site_url)
+    basic_form(page)
+    submit(page)
+    thanks = item(page, "TY-EMAIL-1")
+    expect(thanks.locator("dl")).to_contain_text(
+        "Today (tomorrow at the latest)", timeout=PYTHON_TIMEOUT
+    )
+    basis = thanks.locator(".planner-basis")
+    expect(basis).to_contain_text("Based on what the sources agree on and our rule where")
+    expect(basis.get_by_role("link", name="Where the sources disagree")).to_have_attribute(
+        "href", "../guide/disagreements/"
+    )
+    expect(page.locator("#planner-result")).not_to_contain_text("Based on the sources agree")
+    timeline = item(page, "AT-TIMELINE")
+    expect(timeline.locator(".planner-guide-link")).not_to_contain_text(
+        "Why: Ask when they expect to decide"
+    )
+
+
 # ---------------------------------------------------------------- 5. safety
 
 HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'

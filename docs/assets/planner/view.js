@@ -6,7 +6,7 @@
 // Links to the guide come from the page's data-guide attribute, written at
 // build time from the advice files (planner/links.py).
 
-import { el, formatDay, relativeDay, shortDay } from "./dom.js";
+import { daysBetween, el, formatDay, relativeDay, shortDay } from "./dom.js";
 
 const HOW = {
   email: "By email",
@@ -22,10 +22,17 @@ const DRAFT_NOUN = {
   reply: "reply",
 };
 
+const DISAGREEMENTS = "../guide/disagreements/";
+
+/** Where an item's advice comes from, as parts of one sentence. */
 const BASIS = {
-  SEED: "the sources agree",
-  RES: "our resolution where the sources differ",
-  PROP: "our proposal where the sources are silent",
+  SEED: () => "what the sources agree on",
+  RES: () => [
+    "our rule where the sources disagree (see ",
+    el("a", { href: DISAGREEMENTS, class: "planner-basis-link" }, "Where the sources disagree"),
+    ")",
+  ],
+  PROP: () => "our own suggestion where the sources say nothing",
 };
 
 /** The guide's addresses and titles, from the page (see docs/.hooks/assets.py). */
@@ -40,11 +47,14 @@ export function readGuide(assets) {
   return { links: parse(assets.dataset.guide), titles: parse(assets.dataset.guideTitles) };
 }
 
-function guideLink(guide, adviceId, prefix) {
+function guideLink(guide, adviceId, prefix, avoid = "") {
   const href = guide.links[adviceId];
   if (!href) return null;
-  const title = guide.titles[adviceId] || "the guide";
-  return el("a", { href, class: "planner-guide-link" }, `${prefix}${title}`);
+  const title = guide.titles[adviceId];
+  // A title that only repeats the item's own says nothing new.
+  const text = title && title.trim().toLowerCase() !== avoid.trim().toLowerCase()
+    ? `${prefix}${title}` : "Why it matters, in the guide";
+  return el("a", { href, class: "planner-guide-link" }, text);
 }
 
 // ---------------------------------------------------------------- drafts
@@ -113,11 +123,20 @@ function renderDraft(draft, input, index) {
 
 // ---------------------------------------------------------------- items
 
-function facts(item) {
+/** A day in words: "today", "tomorrow", "yesterday", else the full date. */
+function nearDay(iso, today) {
+  const days = daysBetween(today, iso);
+  return Math.abs(days) <= 1 ? relativeDay(iso, today) : formatDay(iso);
+}
+
+function facts(item, today) {
   const parts = [];
   if (item.recipient) parts.push(["Who", item.recipient]);
   if (item.channel) parts.push(["How", HOW[item.channel] || item.channel]);
-  if (item.latest && item.latest !== item.due) parts.push(["At the latest", formatDay(item.latest)]);
+  if (item.latest && item.latest !== item.due) {
+    const due = nearDay(item.due, today);
+    parts.push(["When", `${due[0].toUpperCase()}${due.slice(1)} (${nearDay(item.latest, today)} at the latest)`]);
+  }
   if (!parts.length) return null;
   return el("dl", { class: "planner-facts" }, parts.flatMap(([term, value]) => [
     el("dt", {}, term), el("dd", {}, value),
@@ -140,23 +159,30 @@ function steps(item) {
 }
 
 function why(item, guide) {
-  const link = item.advice && item.advice.length ? guideLink(guide, item.advice[0], "Why: ") : null;
-  const basis = (item.basis || []).map((tag) => BASIS[tag]).filter(Boolean);
+  const link = item.advice && item.advice.length
+    ? guideLink(guide, item.advice[0], "Why: ", item.title) : null;
+  const basis = (item.basis || []).map((tag) => BASIS[tag]).filter(Boolean).map((part) => part());
   if (!link && !basis.length) return null;
+  const sentence = ["Based on "];
+  basis.forEach((part, index) => {
+    if (index) sentence.push(index === basis.length - 1 ? " and " : ", ");
+    sentence.push(...[].concat(part));
+  });
+  sentence.push(".");
   return el("p", { class: "planner-why" }, [
     link,
-    basis.length ? el("span", { class: "planner-basis" }, `Based on ${basis.join("; ")}.`) : null,
+    basis.length ? el("span", { class: "planner-basis" }, sentence) : null,
   ]);
 }
 
-function renderItem(item, drafts, input, guide) {
+function renderItem(item, drafts, input, guide, today) {
   const classes = ["planner-item"];
   if (item.overdue && !item.atInterview) classes.push("planner-item--overdue");
   if (item.optional) classes.push("planner-item--optional");
   return el("li", { class: classes.join(" "), "data-key": item.key }, [
     el("h4", { class: "planner-item-title" }, item.title),
     badges(item),
-    facts(item),
+    facts(item, today),
     steps(item),
     why(item, guide),
     ...drafts.map((draft, index) => renderDraft(draft, input, index)),
@@ -255,7 +281,7 @@ export function renderPlan(container, result, input, guide, today) {
           ? " (if you're still in the room, or to note for next time)"
           : ` (${formatDay(when)}, ${relativeDay(when, today)})`),
       ]),
-      el("ul", { class: "planner-items" }, inRoom.map((item) => renderItem(item, draftsFor.get(item.key) || [], input, guide))),
+      el("ul", { class: "planner-items" }, inRoom.map((item) => renderItem(item, draftsFor.get(item.key) || [], input, guide, today))),
     ]));
   }
   for (const [day, items] of groupByDay(result.items.filter((item) => !atInterview(item)))) {
@@ -265,7 +291,7 @@ export function renderPlan(container, result, input, guide, today) {
         formatDay(day),
         el("span", { class: "planner-relative" }, ` (${relativeDay(day, today)})`),
       ]),
-      el("ul", { class: "planner-items" }, items.map((item) => renderItem(item, draftsFor.get(item.key) || [], input, guide))),
+      el("ul", { class: "planner-items" }, items.map((item) => renderItem(item, draftsFor.get(item.key) || [], input, guide, today))),
     ]));
   }
   container.replaceChildren(...[
