@@ -371,6 +371,24 @@ def test_items_say_when_and_why_in_plain_words(page: Page, site_url: str) -> Non
     )
 
 
+def test_a_call_shows_the_number_to_call_on_screen_and_on_paper(
+    page: Page, site_url: str
+) -> None:
+    """The check-in call to the decision maker carries a tel: link to their number."""
+    open_planner(page, site_url)
+    basic_form(page)
+    interviewer(page, 1, "Phone").fill("+44 20 7946 0000")
+    interviewer(page, 1, "This person makes the decision").check()
+    page.locator("#decision-date").fill("2026-03-26")
+    submit(page)
+    call = item(page, "CHECKIN-MAIN")
+    expect(call).to_contain_text("By phone", timeout=PYTHON_TIMEOUT)
+    number = call.get_by_role("link", name="+44 20 7946 0000")
+    expect(number).to_have_attribute("href", "tel:+442079460000")
+    page.emulate_media(media="print")
+    expect(number).to_be_visible()
+
+
 # ---------------------------------------------------------------- 5. safety
 
 HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'

@@ -59,9 +59,16 @@ function guideLink(guide, adviceId, prefix, avoid = "") {
 
 // ---------------------------------------------------------------- drafts
 
-function emailOf(input, name) {
+function contactOf(input, name, field) {
   const person = (input.interviewers || []).find((p) => p && typeof p.name === "string" && p.name.trim() === name);
-  return person && typeof person.email === "string" && person.email.trim() ? person.email.trim() : null;
+  return person && typeof person[field] === "string" && person[field].trim() ? person[field].trim() : null;
+}
+
+const emailOf = (input, name) => contactOf(input, name, "email");
+
+/** A tel: address: the digits of the number as typed, with a leading + kept. */
+function telHref(phone) {
+  return `tel:${phone.replace(/(?!^\+)[^\d]/g, "")}`;
 }
 
 function draftText(draft) {
@@ -129,10 +136,12 @@ function nearDay(iso, today) {
   return Math.abs(days) <= 1 ? relativeDay(iso, today) : formatDay(iso);
 }
 
-function facts(item, today) {
+function facts(item, today, input) {
   const parts = [];
   if (item.recipient) parts.push(["Who", item.recipient]);
   if (item.channel) parts.push(["How", HOW[item.channel] || item.channel]);
+  const phone = item.channel === "phone" && item.recipient ? contactOf(input, item.recipient, "phone") : null;
+  if (phone) parts.push(["Phone", el("a", { href: telHref(phone), class: "planner-tel" }, phone)]);
   if (item.latest && item.latest !== item.due) {
     const due = nearDay(item.due, today);
     parts.push(["When", `${due[0].toUpperCase()}${due.slice(1)} (${nearDay(item.latest, today)} at the latest)`]);
@@ -182,7 +191,7 @@ function renderItem(item, drafts, input, guide, today) {
   return el("li", { class: classes.join(" "), "data-key": item.key }, [
     el("h4", { class: "planner-item-title" }, item.title),
     badges(item),
-    facts(item, today),
+    facts(item, today, input),
     steps(item),
     why(item, guide),
     ...drafts.map((draft, index) => renderDraft(draft, input, index)),
