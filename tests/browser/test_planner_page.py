@@ -389,6 +389,21 @@ def test_a_call_shows_the_number_to_call_on_screen_and_on_paper(
     expect(number).to_be_visible()
 
 
+def test_a_calm_note_says_public_holidays_are_not_skipped(page: Page, site_url: str) -> None:
+    open_planner(page, site_url)
+    basic_form(page)
+    submit(page)
+    note = page.locator("#planner-result .planner-holidays")
+    expect(note).to_contain_text("not public holidays", timeout=PYTHON_TIMEOUT)
+    expect(note.get_by_role("link")).to_have_attribute("href", "../guide/not-covered/#weekends")
+    first_day = page.locator("#planner-result section.planner-day").first
+    above = note.evaluate(
+        "(n, day) => !!(n.compareDocumentPosition(day) & Node.DOCUMENT_POSITION_FOLLOWING)",
+        first_day.element_handle(),
+    )
+    assert above
+
+
 # ---------------------------------------------------------------- 5. safety
 
 HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'

@@ -309,6 +309,11 @@ export function renderPlan(container, result, input, guide, today) {
     warnings(result),
     el("h2", { id: "checklist-heading", tabindex: "-1" }, "Your follow-up checklist"),
     el("p", { class: "planner-summary" }, summary(result.items, today, input.interview_date)),
+    result.items.length ? el("p", { class: "planner-holidays" }, [
+      "Dates skip weekends but not public holidays: if one lands on a holiday where you live, "
+      + "do it the next working day. ",
+      el("a", { href: "../guide/not-covered/#weekends" }, "More about dates"),
+    ]) : null,
     ...days,
     guidance(result, guide),
   ].filter(Boolean));
