@@ -15,6 +15,14 @@ MIN_DATE = dt.date(2000, 1, 1)
 #: The latest date the planner accepts (spec §2b rule 10).
 MAX_DATE = dt.date(2099, 12, 31)
 
+#: English day names, Monday first (``date.weekday()`` order), whatever the machine's locale.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: English month names, January first.
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SATURDAY = 5
 
@@ -93,6 +101,16 @@ def next_weekday(day: dt.date, weekday: int) -> dt.date:
     """
     ahead = (weekday - day.weekday() - 1) % 7 + 1
     return day + dt.timedelta(days=ahead)
+
+
+def long_date(day: dt.date) -> str:
+    """Spell a date out in English, independent of the machine's locale.
+
+    Example:
+        >>> long_date(dt.date(2026, 3, 12))
+        'Thursday 12 March 2026'
+    """
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def in_range(day: dt.date) -> bool:

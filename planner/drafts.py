@@ -8,17 +8,12 @@ that were not given are left out of the sentence rather than shown as gaps.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
 from planner.citations import When, cites_condition, index_of, kind_of
+from planner.dates import long_date
 from planner.model import Channel, Draft, Interview, Interviewer, Item
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 _SIGN_OFF = "Best regards"
 _DASH = " \u2013 "  # an en dash between spaces, for subject lines
@@ -32,16 +27,6 @@ def clean(text: str | None) -> str:
         'Acme Ltd'
     """
     return " ".join(text.split()) if text else ""
-
-
-def long_date(day: dt.date) -> str:
-    """Spell a date out in English, independent of the machine's locale.
-
-    Example:
-        >>> long_date(dt.date(2026, 3, 12))
-        'Thursday 12 March 2026'
-    """
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def _phrase(text: str | None) -> str:
@@ -283,6 +268,7 @@ def build_drafts(interview: Interview, items: Sequence[Item]) -> tuple[Draft, ..
         The drafts, each naming the key of the item it serves.
 
     Example:
+        >>> import datetime as dt
         >>> from planner.model import Phase
         >>> person = Interviewer("Dana")
         >>> interview = Interview(dt.date(2026, 3, 12), (person,), role="Analyst")

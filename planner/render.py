@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from itertools import groupby
 from typing import Any
 
-from planner.drafts import long_date
+from planner.dates import long_date
 from planner.model import OUTPUT_VERSION, Draft, Interview, Item, Plan, Problem
 
 _HOW = {"email": "by email", "phone": "by phone", "post": "by post", "reply": "as a reply"}

@@ -19,23 +19,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from planner.dates import in_range, next_weekday, parse_iso_date, plus, plus_months
+from planner.dates import (
+    WEEKDAYS,
+    in_range,
+    long_date,
+    next_weekday,
+    parse_iso_date,
+    plus,
+    plus_months,
+)
 
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_DAYS = tuple(day.lower() for day in WEEKDAYS)
 _WORDS = [
     "one",
     "two",
@@ -146,8 +140,7 @@ def _normalise(text: str) -> str:
 
 def _long(day: dt.date) -> str:
     """Spell a date out for people, e.g. "Thursday 26 March 2026 (2026-03-26)"."""
-    name = _DAYS[day.weekday()].capitalize()
-    return f"{name} {day.day} {_MONTHS[day.month - 1]} {day.year} ({day.isoformat()})"
+    return f"{long_date(day)} ({day.isoformat()})"
 
 
 def _sorry(message: str) -> TimingResult:

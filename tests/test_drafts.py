@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.citations import EXTRAS, When, all_cited_ids
-from planner.drafts import build_drafts, clean, long_date
+from planner.dates import long_date
+from planner.drafts import build_drafts, clean
 from planner.model import Channel, Draft, Interview, Interviewer, Item, Phase
 
 DAY = dt.date(2026, 3, 12)  # a Thursday, the interview day

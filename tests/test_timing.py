@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from planner.dates import long_date
 from planner.timing import TimingResult, parse_timing, timing_to_json
 
 D = dt.date
@@ -149,3 +150,9 @@ def test_to_json_days_and_failure() -> None:
     """The JSON form keeps a number of days as a number, and null for a failure."""
     assert timing_to_json(parse_timing("give us 10 days", THU))["value"] == 10
     assert timing_to_json(parse_timing("eventually", THU))["value"] is None
+
+
+def test_explanation_spells_the_date_like_the_drafts() -> None:
+    """Timing explanations use the one long-date spelling (planner.dates.long_date)."""
+    explanation = parse_timing("in two weeks", THU).explanation
+    assert f"{long_date(D(2026, 3, 26))} (2026-03-26)" in explanation
