@@ -52,10 +52,8 @@ def build(raw_input: Any, today: Any) -> tuple[Interview, Plan] | list[Problem]:
     parsed = validate.parse_input(raw_input, today)
     if isinstance(parsed, list):
         return parsed
-    plan = rules.plan(parsed)
-    if not plan.drafts:
-        plan = dataclasses.replace(plan, drafts=build_drafts(parsed, plan.items))
-    return parsed, plan
+    plan = rules.plan(parsed)  # the rules leave the drafts to this layer
+    return parsed, dataclasses.replace(plan, drafts=build_drafts(parsed, plan.items))
 
 
 def plan_result(raw_input: Any, today: Any) -> dict[str, Any]:

@@ -48,7 +48,9 @@ _LAST_REPEAT = (
 
 @dataclass(frozen=True)
 class Schedule:
-    """The derived values of spec §4 and the check-in dates built from them.
+    """The derived values of spec §4 that later steps read, and the check-in dates.
+
+    ``B`` and ``Q`` only bound ``F`` (``main``), so they are not kept.
 
     Example:
         >>> from planner.model import Interviewer
@@ -61,8 +63,6 @@ class Schedule:
     primary: Interviewer
     channel: Channel
     wait: dt.date | None
-    base: dt.date
-    floor: dt.date | None
     main: dt.date
     interims: tuple[dt.date, ...]
     repeats: tuple[dt.date, ...]
@@ -110,9 +110,7 @@ def schedule(interview: Interview) -> Schedule:
     repeats = [main]
     for _ in range(N_REPEATS):
         repeats.append(bd(plus(repeats[-1], cadence)))
-    return Schedule(
-        index, primary, channel, wait, base, floor, main, tuple(interims), tuple(repeats[1:])
-    )
+    return Schedule(index, primary, channel, wait, main, tuple(interims), tuple(repeats[1:]))
 
 
 def checkin_items(interview: Interview, plan: Schedule) -> list[Item]:

@@ -42,16 +42,12 @@ from planner.model import (
 )
 
 __all__ = [
-    "FIRST_DEFAULT_DAYS", "GUIDANCE", "INTERIM_BUFFER_DAYS", "INTERIM_DAYS",
-    "INTERIM_DAYS_PERSISTENT", "KEEP_SEARCHING_OFFSET", "KIND_ORDER", "LONG_THRESHOLD_DAYS",
+    "FIRST_DEFAULT_DAYS", "INTERIM_BUFFER_DAYS", "INTERIM_DAYS",
+    "INTERIM_DAYS_PERSISTENT", "KEEP_SEARCHING_OFFSET", "LONG_THRESHOLD_DAYS",
     "NOTE_OFFSET", "N_REPEATS", "REFEREE_OFFSET", "REPEAT_DAYS", "REPEAT_DAYS_PERSISTENT",
     "REQUESTED_GAP_DAYS", "plan", "sort_key",
 ]  # fmt: skip
 
-#: The advice ids shown beside every checklist, in the order of spec §10.
-GUIDANCE = GUIDANCE_IDS
-#: The order of item kinds within one day (spec §7).
-KIND_ORDER = KINDS
 _AT_ITEMS = (
     ("AT-CONTACTS", "Collect each interviewer's name, job title and contact details"),
     ("AT-TIMELINE", "Ask when they expect to decide"),
@@ -88,7 +84,7 @@ def plan(interview: Interview) -> Plan:
             dataclasses.replace(item, overdue=(item.latest or item.due) < today) for item in items
         ]
     items.sort(key=sort_key)
-    return Plan(tuple(items), _warnings(interview, dates), GUIDANCE)
+    return Plan(tuple(items), _warnings(interview, dates), GUIDANCE_IDS)
 
 
 def sort_key(item: Item) -> tuple[dt.date, int, int]:
@@ -98,7 +94,7 @@ def sort_key(item: Item) -> tuple[dt.date, int, int]:
         >>> sort_key(new_item("MAT-2", "Send it", Phase.SAME_DAY, dt.date(2026, 3, 13)))
         (datetime.date(2026, 3, 13), 6, 2)
     """
-    return (item.due, KIND_ORDER.index(kind_of(item.key)), index_of(item.key))
+    return (item.due, KINDS.index(kind_of(item.key)), index_of(item.key))
 
 
 def _early_items(interview: Interview, dates: Schedule) -> list[Item]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
 import pytest
 
-from planner import rules
+from planner import api, checkins, citations, rules
 from planner.model import Basis, Channel, Interview, Item, Phase, Plan
 from planner.validate import parse_input
 
@@ -32,6 +33,27 @@ def by_key(**fields: Any) -> dict[str, Item]:
 def dues(items: dict[str, Item], prefix: str) -> list[dt.date]:
     """The due dates of every item whose key starts with a prefix, in key order."""
     return [item.due for key, item in items.items() if key.startswith(prefix)]
+
+
+def test_one_name_for_guidance_and_kind_order() -> None:
+    """Guidance ids and the kind order are named once, in citations; rules has no alias."""
+    assert not hasattr(rules, "GUIDANCE") and not hasattr(rules, "KIND_ORDER")
+    assert make_plan().guidance == citations.GUIDANCE_IDS
+
+
+def test_schedule_keeps_only_what_is_read() -> None:
+    """The schedule holds the derived values later steps read; B and Q only bound F."""
+    names = [field.name for field in dataclasses.fields(checkins.Schedule)]
+    assert names == ["primary_index", "primary", "channel", "wait", "main", "interims", "repeats"]
+
+
+def test_rules_leave_drafts_to_the_api() -> None:
+    """rules.plan writes no drafts; api.build always adds them, one per message item."""
+    raw = {"interview_date": "2026-03-12", "interviewers": [DANA]}
+    assert make_plan().drafts == ()
+    built = api.build(raw, None)
+    assert not isinstance(built, list)
+    assert [draft.item for draft in built[1].drafts][:1] == ["TY-EMAIL-1"]
 
 
 def test_constants() -> None:
