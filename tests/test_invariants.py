@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner import citations
 from planner.dates import bd, is_business_day, plus
 from planner.model import Interview, Item, Plan, Problem
-from planner.rules import plan, sort_key
+from planner.rules import plan
 from planner.timing import TimingResult, parse_timing, timing_to_json
 from planner.validate import parse_input
 
@@ -171,12 +173,43 @@ def test_never_a_month_of_silence(start: dt.date, days: int, persistent: bool, p
     assert all((later - earlier).days <= 29 for earlier, later in itertools.pairwise(dues))
 
 
+#: The kinds in the within-a-day order of spec §7, written out from the spec, not the code.
+SPEC_KIND_ORDER = (
+    "AT-CONTACTS", "AT-TIMELINE", "AT-CONCERNS", "AT-WANT-JOB", "TY-EMAIL", "REFEREES", "MAT",
+    "KEEP-SEARCHING", "TY-NOTE", "CHECKIN-REQUESTED", "CHECKIN-INTERIM", "CHECKIN-MAIN",
+    "CHECKIN-REPEAT", "OFFER-THANKS", "REJ-REPLY", "NEXT-ROUND",
+)  # fmt: skip
+
+
+def spec_kind_and_number(key: str) -> tuple[int, int]:
+    """A key's place in :data:`SPEC_KIND_ORDER` and its index n or k (0 when it has none)."""
+    found = re.fullmatch(r"([A-Z-]+?)(?:-([0-9]+))?", key)
+    assert found is not None and found[1] in SPEC_KIND_ORDER, key
+    return SPEC_KIND_ORDER.index(found[1]), int(found[2] or 0)
+
+
+def in_spec_order(a: Item, b: Item) -> bool:
+    """§7: by due date, then by kind within a day, then by the index within a kind."""
+    (kind_a, n_a), (kind_b, n_b) = spec_kind_and_number(a.key), spec_kind_and_number(b.key)
+    if a.due != b.due:
+        return a.due < b.due
+    if kind_a != kind_b:
+        return kind_a < kind_b
+    return n_a < n_b
+
+
+def test_the_code_knows_the_spec_kind_order() -> None:
+    """citations.KINDS is the §7 order."""
+    assert citations.KINDS == SPEC_KIND_ORDER
+
+
 @settings(deadline=None, max_examples=100)
 @given(valid_inputs(outcomes=True))
 def test_any_valid_input_plans_sorted_and_deterministic(raw: dict[str, Any]) -> None:
     """Any valid input plans, its items sorted as in §7 with unique keys, the same every time."""
     interview, result = planned(raw)
-    assert list(result.items) == sorted(result.items, key=sort_key)
+    for earlier, later in itertools.pairwise(result.items):
+        assert in_spec_order(earlier, later), (earlier.key, earlier.due, later.key, later.due)
     keys = [item.key for item in result.items]
     assert len(keys) == len(set(keys))
     assert planned(raw)[1] == result == plan(interview)
