@@ -30,11 +30,19 @@ CATALOGUE = SHARED / "spec" / "advice-catalogue.md"
 _ROW = re.compile(r"^\|\s*(\d+)\s*\|\s*([a-z0-9-]+)\s*\|[^|]*\|([^|]*)\|\s*$")
 
 
-def catalogue_index() -> dict[str, tuple[int, tuple[str, ...]]]:
-    """Each id of the catalogue's index table, with its number and the seeds of its row."""
-    if not CATALOGUE.is_file():
-        pytest.skip(f"the advice catalogue is not available at {CATALOGUE}")
-    index = CATALOGUE.read_text(encoding="utf-8").split("## 2. Index")[1].split("## 3.")[0]
+def catalogue_index(catalogue: Path = CATALOGUE) -> dict[str, tuple[int, tuple[str, ...]]]:
+    """Each id of the catalogue's index table, with its number and the seeds of its row.
+
+    A missing catalogue fails the test (CI always has ../shared): skipping would let the
+    check of the advice files against the catalogue pass without running.
+    """
+    if not catalogue.is_file():
+        pytest.fail(
+            f"The advice catalogue is missing at {catalogue}: these tests need the shared "
+            "spec folder beside the repository (../shared/spec), as CI has it.",
+            pytrace=False,
+        )
+    index = catalogue.read_text(encoding="utf-8").split("## 2. Index")[1].split("## 3.")[0]
     rows = (_ROW.match(line) for line in index.splitlines())
     return {
         m[2]: (int(m[1]), tuple(sorted(set(re.findall(r"\b\d{3}\b", m[3]))))) for m in rows if m
@@ -44,6 +52,12 @@ def catalogue_index() -> dict[str, tuple[int, tuple[str, ...]]]:
 def test_the_shipped_content_has_no_problems() -> None:
     """check_content() finds nothing wrong with the package's own advice and citations."""
     assert check_content() == []
+
+
+def test_a_missing_catalogue_fails_clearly(tmp_path: Path) -> None:
+    """Without ../shared the catalogue tests fail with a message, they are not skipped."""
+    with pytest.raises(pytest.fail.Exception, match="advice catalogue is missing"):
+        catalogue_index(tmp_path / "advice-catalogue.md")
 
 
 def test_every_catalogue_id_has_a_file() -> None:
