@@ -125,6 +125,25 @@ def test_the_planner_fits_a_360px_phone(page: Page, site_url: str, scheme: Schem
     assert planner_violations(page, f"planner at 360 px ({scheme})") == []
 
 
+def test_on_a_phone_planning_scrolls_to_the_checklist(page: Page, site_url: str) -> None:
+    """At 360 px the checklist is below the form: a submit brings its heading into view."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(site_url + "planner/")
+    page.get_by_label("Interview date").fill("2026-03-12")
+    interviewer(page, 1).fill("Dana Reyes")
+    page.get_by_role("button", name="Plan my follow-up").click()
+    heading = page.locator("#checklist-heading")
+    expect(heading).to_be_focused(timeout=PYTHON_TIMEOUT)
+    # Near the top of the screen, below the theme's sticky header (not just peeking in).
+    page.wait_for_function(
+        """() => { const top = document.querySelector('#checklist-heading')
+                     .getBoundingClientRect().top;
+                   const header = document.querySelector('.md-header').getBoundingClientRect();
+                   return top >= header.bottom && top < innerHeight / 3; }""",
+        timeout=PYTHON_TIMEOUT,
+    )
+
+
 def test_the_whole_flow_works_with_the_keyboard_alone(page: Page, site_url: str) -> None:
     """Tab to the form, type, add an interviewer, read a phrase, plan, open steps, copy."""
     page.goto(site_url + "planner/")

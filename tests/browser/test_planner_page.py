@@ -371,9 +371,7 @@ def test_items_say_when_and_why_in_plain_words(page: Page, site_url: str) -> Non
     )
 
 
-def test_a_call_shows_the_number_to_call_on_screen_and_on_paper(
-    page: Page, site_url: str
-) -> None:
+def test_a_call_shows_the_number_to_call_on_screen_and_on_paper(page: Page, site_url: str) -> None:
     """The check-in call to the decision maker carries a tel: link to their number."""
     open_planner(page, site_url)
     basic_form(page)

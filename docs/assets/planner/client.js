@@ -119,8 +119,18 @@ function main() {
     planInput = input;
     renderPlan(result, plan, input, guide, today);
     status("Checklist up to date. Everything stays in this browser.");
-    if (submitted) result.querySelector("#checklist-heading").focus();
     for (const callback of planListeners) callback(plan, planInput);
+    if (submitted) showChecklist();
+  }
+
+  /** After a submit: focus the checklist's heading and bring it into view (on a phone it is below the form). */
+  function showChecklist() {
+    const heading = result.querySelector("#checklist-heading");
+    heading.focus({ preventScroll: true });
+    // An instant jump, never an animation: nothing moves for people who asked for
+    // reduced motion, and keyboard users can go on at once (a smooth scroll still
+    // running swallowed their next keys in testing).
+    heading.scrollIntoView({ behavior: "instant", block: "start" });
   }
 
   const replan = debounce(() => runPlan({ submitted: false }), LIVE_DELAY_MS);
