@@ -34,6 +34,19 @@ def _phrase(text: str | None) -> str:
     return clean(text).strip(" .,;:!?")
 
 
+def _inline(text: str) -> str:
+    """A phrase that follows other words: a capital that only starts the phrase is lowered.
+
+    Example:
+        >>> [_inline(t) for t in ("Route planning", "SQL reports", "I", "")]
+        ['route planning', 'SQL reports', 'I', '']
+    """
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def _sentence(text: str) -> str:
     """End a sentence with a full stop unless it already ends with one."""
     return text if text.endswith((".", "!", "?")) else f"{text}."
@@ -61,7 +74,7 @@ class _Writer:
         self.company = _phrase(interview.company)
         self.name = _phrase(interview.candidate_name)
         self.contact = _phrase(interview.candidate_contact)
-        self.strengths = [_phrase(strength) for strength in interview.strengths]
+        self.strengths = [_inline(_phrase(strength)) for strength in interview.strengths]
         self.date = long_date(interview.interview_date)
         n = interview.interview_round
         self.round = _ORDINALS[n - 1] if n <= len(_ORDINALS) else f"round-{n}"
@@ -214,6 +227,24 @@ def _light_touch(w: _Writer, item: Item) -> Draft:
     return _email(w, item, w.follow_subject(), first, "Thank you for your time.")
 
 
+def _materials(w: _Writer, item: Item) -> Draft:
+    """A short covering email for something promised at the interview."""
+    materials = w.interview.materials
+    n = index_of(item.key)
+    what = _phrase(materials[n - 1].description) if 0 < n <= len(materials) else ""
+    what = what or "what I promised"
+    subject = f"{what[:1].upper()}{what[1:]}"
+    if w.role:
+        subject = f"{subject}: {w.role} interview"
+    return _email(
+        w,
+        item,
+        subject,
+        f"As promised at our interview, I'm sending you the following: {what}.",
+        "Please let me know if there is anything else you need from me.",
+    )
+
+
 def _offer(w: _Writer, item: Item) -> Draft:
     others = dict.fromkeys(p.name for p in w.interview.interviewers if p.name != item.recipient)
     pass_on = f"Please pass my thanks to {_listing(others)} as well." if others else ""
@@ -247,6 +278,7 @@ def _rejection(w: _Writer, item: Item) -> Draft:
 
 _BUILDERS: tuple[tuple[str, Callable[[_Writer, Item], Draft]], ...] = (
     ("TY-EMAIL-", _thank_you),
+    ("MAT-", _materials),
     ("TY-NOTE-", _note),
     ("CHECKIN-REQUESTED", _check_in),
     ("CHECKIN-MAIN", _check_in),

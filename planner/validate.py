@@ -107,7 +107,7 @@ class _Checker:
         value, path, label = obj.get(key), where + key, _LABELS[key]
         if value is None:
             if need:
-                self.add(path, f"Give {label} {_EXAMPLE}.")
+                self.add(path, f"Enter {label}.")
             return None
         day = parse_iso_date(value) if isinstance(value, str) else None
         if day is None:

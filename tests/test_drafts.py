@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from planner.citations import EXTRAS, When, all_cited_ids
 from planner.dates import long_date
 from planner.drafts import build_drafts, clean
-from planner.model import Channel, Draft, Interview, Interviewer, Item, Phase
+from planner.model import Channel, Draft, Interview, Interviewer, Item, Material, Phase
 
 DAY = dt.date(2026, 3, 12)  # a Thursday, the interview day
 #: The advice a thank-you cites when it answers the concern (from the one table of ids).
@@ -78,7 +79,7 @@ def test_clean_collapses_whitespace() -> None:
         ("AT-CONTACTS", None, False),
         ("TY-EMAIL-1", Channel.EMAIL, True),
         ("REFEREES", None, False),
-        ("MAT-1", Channel.EMAIL, False),
+        ("MAT-1", Channel.EMAIL, True),
         ("KEEP-SEARCHING", None, False),
         ("TY-NOTE-1", Channel.POST, True),
         ("CHECKIN-REQUESTED", Channel.PHONE, True),
@@ -285,3 +286,29 @@ def test_missing_details_leave_clean_text(
             assert _FLAWS.search(text) is None, text
             assert not text.rstrip().endswith(","), text
         assert draft.body.strip() and draft.subject != ""
+
+
+def test_materials_get_a_short_covering_email() -> None:
+    """What was promised gets a covering email that names it and asks if more is needed."""
+    interview = dataclasses.replace(
+        full_interview(),
+        materials=(Material("two writing samples", dt.date(2026, 3, 13)),),
+    )
+    (draft,) = build_drafts(interview, [item("MAT-1", "Dana Lee", Channel.EMAIL)])
+    assert draft.subject is not None and draft.subject.startswith("Two writing samples")
+    assert "the following: two writing samples." in draft.body
+
+
+@pytest.mark.parametrize(
+    ("strength", "written"),
+    [
+        ("Route planning with TMS software", "route planning with TMS software"),
+        ("SQL reporting", "SQL reporting"),
+        ("clear writing", "clear writing"),
+    ],
+)
+def test_strengths_read_as_part_of_the_sentence(strength: str, written: str) -> None:
+    """A strength typed with a leading capital reads mid-sentence; acronyms keep theirs."""
+    interview = dataclasses.replace(full_interview(), strengths=(strength,))
+    (draft,) = build_drafts(interview, [item("TY-EMAIL-1", "Dana Lee", Channel.EMAIL)])
+    assert f"my {written} would help" in draft.body
