@@ -184,7 +184,7 @@ def parse_input(raw: object, today_override: object = None) -> Interview | list[
     outcome = check.choice(raw, "outcome", Outcome)
     dates = {key: check.date(raw, key, need=key in REQUIRED) for key in DATES}
     if outcome not in (None, Outcome.PENDING) and raw.get("outcome_date") is None:
-        check.add("outcome_date", f"Give {_LABELS['outcome_date']} {_EXAMPLE}.")
+        check.add("outcome_date", f"Enter {_LABELS['outcome_date']}.")
     if today_override is not None:
         dates["today"] = check.date({"today": today_override}, "today")
     _check_order(check, dates)
