@@ -25,7 +25,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 
-from planner.model import Interview, Item, Outcome, Plan
+from planner.model import Channel, Interview, Item, Outcome, Plan
 
 PRODID = "-//Follow-up//Interview follow-up planner//EN"
 UID_DOMAIN = "follow-up.invalid"
@@ -138,18 +138,31 @@ def sequence(interview: Interview) -> int:
     return (stamp_day(interview) - interview.interview_date).days + known
 
 
-def _description(item: Item) -> str:
+def _reach(interview: Interview, item: Item) -> str:
+    """The number to call or the address to write to, when the input gives one."""
+    person = next((p for p in interview.interviewers if p.name == item.recipient), None)
+    if person is None:
+        return ""
+    if item.channel is Channel.PHONE and person.phone:
+        return f"Phone: {person.phone}."
+    if item.channel is Channel.EMAIL and person.email:
+        return f"Email: {person.email}."
+    return ""
+
+
+def _description(interview: Interview, item: Item) -> str:
     lines: list[str] = []
     if item.recipient or item.channel:
         who = f"To {item.recipient}" if item.recipient else "Contact"
         how = _CHANNELS.get(item.channel.value, item.channel.value) if item.channel else ""
         lines.append(" ".join(part for part in (who, how) if part) + ".")
+        lines.append(_reach(interview, item))
     if item.latest is not None and item.latest != item.due:
         lines.append(f"At the latest on {item.latest.isoformat()}.")
     if item.optional:
         lines.append("Optional.")
     lines.extend(f"- {step}" for step in item.steps)
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line)
 
 
 def _event(interview: Interview, item: Item, sequence: int, cancelled: bool) -> list[str]:
@@ -163,7 +176,7 @@ def _event(interview: Interview, item: Item, sequence: int, cancelled: bool) -> 
         f"SEQUENCE:{sequence}",
         "TRANSP:TRANSPARENT",
     ]
-    description = _description(item)
+    description = _description(interview, item)
     if description:
         lines.append(f"DESCRIPTION:{escape_text(description)}")
     if cancelled:

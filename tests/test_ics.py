@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.api import render_result
 from planner.ics import escape_text, event_uid, fold, to_ics
 from planner.model import Channel, Interview, Interviewer, Item, Outcome, Phase, Plan
 
@@ -253,3 +254,15 @@ def _blank_controls(value: str) -> str:
     return "".join(
         " " if ch not in "\t\n" and (ord(ch) < 32 or ord(ch) == 127) else ch for ch in value
     )
+
+
+def test_description_gives_the_number_to_call_and_the_address_to_write_to() -> None:
+    """A call's event names the phone number, an email's event the address, when known."""
+    raw = {
+        "interview_date": "2026-03-12",
+        "interviewers": [{"name": "Priya Shah", "phone": "+44 7700 900123", "email": "p@x.test"}],
+    }
+    calendar = icalendar.Calendar.from_ical(render_result(raw, None, "ics")["text"])
+    descriptions = [str(event.get("DESCRIPTION", "")) for event in calendar.walk("VEVENT")]
+    assert any("Phone: +44 7700 900123." in text for text in descriptions)
+    assert any("Email: p@x.test." in text for text in descriptions)
