@@ -113,8 +113,8 @@ def test_the_planner_fits_a_360px_phone(page: Page, site_url: str, scheme: Schem
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
     small = page.locator(
-        "#planner-form :is(button, input:not([type=checkbox]), select, summary):not("
-        "#planner-storage *), #planner-result :is(button, summary)"
+        "#planner-form :is(button, input:not([type=checkbox]), select, summary),"
+        " #planner-tools button, #planner-result :is(button, summary)"
     ).evaluate_all(
         """nodes => nodes.filter(n => n.checkVisibility())
             .filter(n => n.getBoundingClientRect().height < 43.5)
@@ -142,6 +142,39 @@ def test_on_a_phone_planning_scrolls_to_the_checklist(page: Page, site_url: str)
                    return top >= header.bottom && top < innerHeight / 3; }""",
         timeout=PYTHON_TIMEOUT,
     )
+
+
+CONTRAST = """node => {
+    const rgb = (text) => text.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => {
+        v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    }).reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const style = getComputedStyle(node);
+    const [a, b] = [lum(rgb(style.color)), lum(rgb(style.backgroundColor))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_focused_and_hovered_planner_buttons_keep_aa_contrast(
+    page: Page, site_url: str, scheme: Scheme
+) -> None:
+    """A clicked button keeps focus: its text must stay readable (4.5:1) on its fill."""
+    page.emulate_media(color_scheme=scheme)
+    show_checklist(page, site_url)
+    # The theme animates colours: read the end state, not a frame of the transition.
+    page.add_style_tag(content="* { transition: none !important; }")
+    buttons = page.locator(
+        "#planner-tools .md-button, #planner-storage .md-button, .planner-submit"
+    ).all()
+    assert len(buttons) >= 9
+    for button in buttons:
+        button.focus()
+        focused = button.evaluate(CONTRAST)
+        assert focused >= 4.5, (button.inner_text(), "focused", focused)
+        button.hover()
+        hovered = button.evaluate(CONTRAST)
+        assert hovered >= 4.5, (button.inner_text(), "hovered", hovered)
 
 
 def test_the_whole_flow_works_with_the_keyboard_alone(page: Page, site_url: str) -> None:
