@@ -121,6 +121,9 @@ def test_the_planner_fits_a_360px_phone(page: Page, site_url: str, scheme: Schem
             .map(n => n.outerHTML.slice(0, 80))"""
     )
     assert small == []
+    # A draft's text keeps most of the phone's width, not a narrow column inside three boxes.
+    text = page.locator('[data-key="TY-EMAIL-1"] .planner-draft-text')
+    assert text.evaluate("n => n.getBoundingClientRect().width") >= 270
     assert axe_violations(page, f"planner at 360 px ({scheme})") == []
     assert planner_violations(page, f"planner at 360 px ({scheme})") == []
 
