@@ -345,6 +345,16 @@ def test_saved_details_are_the_engine_input_and_load_back(
     assert_nothing_stored(fresh)
 
 
+def test_an_unknown_company_style_loads_as_i_dont_know(page: Page, site_url: str) -> None:
+    """Saved "other_or_unknown" shows as the form's "I don't know", not as a raw option."""
+    open_shared(page, site_url, {**TYPICAL, "company_style": "other_or_unknown"})
+    style = page.locator("#company-style")
+    expect(style).to_have_value("")
+    expect(style.locator("option")).to_have_count(3)
+    expect(style.locator("option:checked")).to_have_text("I don't know")
+    assert "company_style" not in page.evaluate("window.followUpExtras.app.readInput()")
+
+
 def test_broken_or_foreign_file_is_refused_and_changes_nothing(
     page: Page, site_url: str, tmp_path: Path
 ) -> None:

@@ -222,6 +222,10 @@ function writeControl(control, value) {
     control.checked = control.dataset.when ? String(value) === control.dataset.when : value === true;
     return;
   }
+  // A select whose empty choice stands for an engine value ("I don't know" is
+  // other_or_unknown) shows that value as the empty choice; reading it back
+  // leaves the field out, which the engine reads the same way.
+  if (control.dataset.emptyMeans && value === control.dataset.emptyMeans) value = undefined;
   if (value === undefined || value === null) control.value = "";
   else if (Array.isArray(value)) control.value = value.join("\n");
   else control.value = String(value);
