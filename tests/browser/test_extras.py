@@ -573,3 +573,41 @@ def test_without_javascript_the_page_points_to_the_guide_and_command_line(
     expect(message).to_be_visible()
     expect(message).to_contain_text("python -m planner plan")
     expect(message.get_by_role("link", name="guide")).to_be_visible()
+
+
+def test_example_asks_before_replacing_typed_details_and_is_not_remembered(
+    page: Page, site_url: str
+) -> None:
+    """Typed details are not wiped silently; the example never overwrites the stored copy."""
+    page.goto(site_url + "planner/")
+    page.get_by_label("Interview date").fill("2026-12-03")
+    page.locator("#interviewers-0-name").fill("Dana Reyes")
+    page.get_by_label("Remember on this device").check()
+    expect(storage_message(page)).to_contain_text("will be remembered")
+
+    page.get_by_role("button", name="Try an example").click()
+    ask = page.get_by_role("alertdialog", name="This replaces what you typed. Replace it?")
+    expect(ask).to_be_visible()
+    expect(ask.get_by_role("button", name="Replace")).to_be_focused()
+    ask.get_by_role("button", name="Keep mine").click()
+    expect(ask).to_be_hidden()
+    expect(page.locator("#interviewers-0-name")).to_have_value("Dana Reyes")
+    expect(page.get_by_role("button", name="Try an example")).to_be_focused()
+
+    page.get_by_role("button", name="Try an example").click()
+    ask.get_by_role("button", name="Replace").click()
+    expect(page.locator("#interviewers-0-name")).to_have_value("Priya Raman")
+    expect(page.locator('#planner-result [data-key="TY-EMAIL-2"]')).to_be_visible(
+        timeout=PYTHON_TIMEOUT
+    )
+    stored = page.evaluate("JSON.parse(localStorage.getItem('follow-up:v1'))")
+    assert stored["input"]["interviewers"][0]["name"] == "Dana Reyes"
+    assert stored["input"]["interview_date"] == "2026-12-03"
+
+    # Once the person edits the example, it is theirs and is remembered.
+    page.locator("#role").fill("Senior Operations Analyst")
+    page.wait_for_function(
+        "JSON.parse(localStorage.getItem('follow-up:v1')).input.role"
+        " === 'Senior Operations Analyst'",
+        timeout=PYTHON_TIMEOUT,
+    )

@@ -55,6 +55,13 @@ function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+/** Has the person typed anything the example would replace? */
+function hasTyped(input) {
+  if (!input) return false;
+  if (typeof input.interview_date === "string" && input.interview_date) return true;
+  return (input.interviewers || []).some((person) => person && typeof person.name === "string" && person.name.trim());
+}
+
 function errorList(errors) {
   const messages = errors.slice(0, 3).map((error) => error.message);
   const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : "";
@@ -166,6 +173,18 @@ class Extras {
       "Load saved details…");
     const example = el("button", { type: "button", class: "md-button planner-example" },
       "Try an example");
+    this.exampleButton = example;
+    this.replaceButton = el("button", { type: "button", class: "md-button planner-example-replace" },
+      "Replace");
+    const keep = el("button", { type: "button", class: "md-button planner-example-keep" },
+      "Keep mine");
+    this.exampleConfirm = el("div", {
+      class: "planner-example-confirm", role: "alertdialog", hidden: true,
+      "aria-labelledby": "planner-example-question",
+    }, [
+      el("p", { id: "planner-example-question" }, "This replaces what you typed. Replace it?"),
+      el("div", { class: "planner-storage-row" }, [this.replaceButton, keep]),
+    ]);
     this.rememberBox = el("input", {
       type: "checkbox", id: "planner-remember", "aria-describedby": "planner-remember-help",
     });
@@ -176,6 +195,7 @@ class Extras {
     });
     this.storageArea.replaceChildren(
       el("div", { class: "planner-storage-row" }, [example, load, this.fileInput]),
+      this.exampleConfirm,
       el("div", { class: "planner-storage-row" }, [
         el("span", { class: "planner-remember" }, [
           this.rememberBox,
@@ -194,7 +214,19 @@ class Extras {
     }
     load.addEventListener("click", () => this.fileInput.click());
     this.fileInput.addEventListener("change", () => this.loadFile());
-    example.addEventListener("click", () => this.tryExample());
+    example.addEventListener("click", () => this.askExample());
+    this.replaceButton.addEventListener("click", () => {
+      this.exampleConfirm.hidden = true;
+      this.tryExample();
+    });
+    keep.addEventListener("click", () => {
+      this.exampleConfirm.hidden = true;
+      example.focus();
+      this.say("storage", "Your details are kept as they were.");
+    });
+    this.exampleConfirm.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") keep.click();
+    });
     this.rememberBox.addEventListener("change", () => this.toggleRemember());
     forget.addEventListener("click", () => this.forget());
   }
@@ -232,18 +264,29 @@ class Extras {
     if (this.remembering && !this.restoring) this.remember();
   }
 
-  async fill(input) {
+  async fill(input, { store = true } = {}) {
     this.restoring = true;
     try {
       await this.app.fillForm(input);
     } finally {
       this.restoring = false;
     }
-    if (this.remembering) writeRemembered(portable(this.app.readInput()));
+    if (store && this.remembering) writeRemembered(portable(this.app.readInput()));
+  }
+
+  /** The example replaces typed details only once the person says so. */
+  askExample() {
+    if (!hasTyped(this.app.readInput())) {
+      this.tryExample();
+      return;
+    }
+    this.exampleConfirm.hidden = false;
+    this.replaceButton.focus();
   }
 
   async tryExample() {
-    await this.fill(exampleInput(this.app.today()));
+    // The example is not the person's own: it is remembered only once they edit it.
+    await this.fill(exampleInput(this.app.today()), { store: false });
     this.say("storage", "An example is filled in: Northwind Logistics, interviewed today by two people. Change anything you like.");
   }
 
