@@ -208,11 +208,15 @@ def test_the_whole_flow_works_with_the_keyboard_alone(page: Page, site_url: str)
     tab_to("#timing-phrase")
     keyboard.type("in two weeks")
     keyboard.press("Enter")  # reads the phrase; does not submit the form
-    confirm = page.get_by_role("button", name="Use this as the decision date")
-    expect(confirm).to_be_visible(timeout=PYTHON_TIMEOUT)
-    tab_to(".planner-confirm")
+    # The empty decision date is filled at once; the person can still correct it.
+    expect(page.locator("#decision-date")).to_have_value("2026-03-26", timeout=PYTHON_TIMEOUT)
+    expect(page.locator("#timing-phrase")).to_be_focused()
+    tab_to(".planner-timing-change")
     keyboard.press("Enter")
     expect(page.locator("#decision-date")).to_be_focused()
+    keyboard.press("ArrowUp")  # the month segment comes first in en-US
+    expect(page.locator("#decision-date")).to_have_value("2026-04-26")
+    keyboard.press("ArrowDown")
     expect(page.locator("#decision-date")).to_have_value("2026-03-26")
     tab_to(".planner-submit")
     keyboard.press("Enter")

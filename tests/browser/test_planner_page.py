@@ -116,29 +116,39 @@ def test_interviewers_and_materials_can_be_added_and_removed(page: Page, site_ur
 
 # ---------------------------------------------------------------- 2. timing phrases
 
+#: phrase, what the page says, the field, its value, and whether the field was empty before.
 PHRASES = [
-    ("in two weeks", "A decision by Thursday, 26 March 2026", "#decision-date", "2026-03-26"),
-    ("by Friday", "A decision by Friday, 13 March 2026", "#decision-date", "2026-03-13"),
-    ("two to three months", "A decision by Friday, 12 June 2026", "#decision-date", "2026-06-12"),
-    ("call me tomorrow", "Contact them on Friday, 13 March 2026", "#contact-on", "2026-03-13"),
-    ("don't chase us for a month", "no follow-up before Sunday, 12 April 2026", "#wait-days", "31"),
-    ("2026-04-01", "A decision by Wednesday, 1 April 2026", "#decision-date", "2026-04-01"),
-]
+    ("in two weeks", "A decision by Thursday, 26 March 2026", "#decision-date", "2026-03-26", True),
+    ("by Friday", "A decision by Friday, 13 March 2026", "#decision-date", "2026-03-13", False),
+    ("two to three months", "A decision by Friday, 12 June 2026", "#decision-date", "2026-06-12", False),
+    ("call me tomorrow", "Contact them on Friday, 13 March 2026", "#contact-on", "2026-03-13", True),
+    ("don't chase us for a month", "no follow-up before Sunday, 12 April 2026", "#wait-days", "31", True),
+    ("2026-04-01", "A decision by Wednesday, 1 April 2026", "#decision-date", "2026-04-01", False),
+]  # fmt: skip
 
 
-def test_timing_phrases_are_read_confirmed_and_corrected(page: Page, site_url: str) -> None:
-    """The engine says what each phrase is and its date; confirming fills the right field."""
+def test_timing_phrases_fill_an_empty_field_and_ask_before_replacing(
+    page: Page, site_url: str
+) -> None:
+    """An empty field is filled at once; a field holding another value is replaced on confirm."""
     open_planner(page, site_url)
     basic_form(page)
     answer = page.locator("#timing-answer")
-    for phrase, meaning, field, value in PHRASES:
+    for phrase, meaning, field, value, empty in PHRASES:
+        previous = page.locator(field).input_value()
         read_timing(page, phrase)
         expect(answer).to_contain_text(meaning, timeout=PYTHON_TIMEOUT)
-        answer.get_by_role("button").click()
-        expect(page.locator(field)).to_have_value(value)
-        expect(page.locator(field)).to_be_focused()
+        if empty:
+            expect(answer).to_contain_text("Filled in")
+            expect(page.locator(field)).to_have_value(value)
+            expect(answer.locator(".planner-confirm")).to_have_count(0)
+        else:
+            expect(page.locator(field)).to_have_value(previous)
+            answer.locator(".planner-confirm").click()
+            expect(page.locator(field)).to_have_value(value)
+            expect(page.locator(field)).to_be_focused()
         expect(page.locator(field)).to_be_visible()
-    # The person corrects the confirmed date; the plan uses the correction.
+    # The person corrects the filled date; the plan uses the correction.
     page.locator("#decision-date").fill("2026-04-02")
     page.locator("#contact-on").fill("")
     page.locator("#wait-days").fill("")
@@ -146,6 +156,30 @@ def test_timing_phrases_are_read_confirmed_and_corrected(page: Page, site_url: s
     expect(item(page, "CHECKIN-MAIN")).to_be_visible(timeout=PYTHON_TIMEOUT)
     expect(item(page, "CHECKIN-MAIN").locator("xpath=ancestor::section")).to_contain_text(
         "Friday, 3 April 2026"
+    )
+
+
+def test_an_understood_phrase_fills_an_empty_field_and_says_the_date_once(
+    page: Page, site_url: str
+) -> None:
+    """No confirm step for an empty field; the date is said once, in words; it can be changed."""
+    open_planner(page, site_url)
+    basic_form(page)
+    read_timing(page, "two to three months")
+    answer = page.locator("#timing-answer")
+    decision = page.get_by_label("The day they said they would decide by")
+    expect(decision).to_have_value("2026-06-12", timeout=PYTHON_TIMEOUT)
+    expect(answer).to_contain_text("Filled in: A decision by Friday, 12 June 2026")
+    expect(answer).to_contain_text("later end of the range")
+    text = answer.inner_text()
+    assert text.count("12 June 2026") == 1, text
+    assert "2026-06-12" not in text, text
+    answer.get_by_role("button", name="Change the decision date").click()
+    expect(decision).to_be_focused()
+    decision.fill("2026-06-15")
+    submit(page)
+    expect(item(page, "CHECKIN-MAIN").locator("xpath=ancestor::section")).to_contain_text(
+        "Tuesday, 16 June 2026", timeout=PYTHON_TIMEOUT
     )
 
 
@@ -523,8 +557,15 @@ def test_journey_from_home_to_the_guide(page: Page, site_url: str, guard: Guard)
     page.get_by_role("button", name="Add another interviewer").click()
     interviewer(page, 2).fill("Lee Park")
     read_timing(page, "in two weeks")
+    decision = page.get_by_label("The day they said they would decide by")
+    expect(decision).to_have_value("2026-03-26", timeout=PYTHON_TIMEOUT)
+    # The person can still correct it: change it, then put the engine's reading back.
+    page.get_by_role("button", name="Change the decision date").click()
+    expect(decision).to_be_focused()
+    decision.fill("2026-03-27")
+    read_timing(page, "in two weeks")
     page.get_by_role("button", name="Use this as the decision date").click(timeout=PYTHON_TIMEOUT)
-    expect(page.get_by_label("The day they said they would decide by")).to_have_value("2026-03-26")
+    expect(decision).to_have_value("2026-03-26")
     submit(page)
     expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
     expect(item(page, "TY-EMAIL-2")).to_contain_text("Lee Park")

@@ -1,13 +1,14 @@
 // "What did they say about timing?": the engine reads the phrase (parse_timing),
-// the page says what it understood and the date it means, and the person
-// confirms it (which fills the right field) or corrects it in that field.
+// the page fills the right field when it is empty and says what it understood,
+// with a way to change it; a field that already holds another value is only
+// replaced once the person confirms.
 
 import { el, formatDay } from "./dom.js";
 
 const FIELDS = {
-  decision_date: { id: "decision-date", what: "the day they expect to decide", confirm: "Use this as the decision date" },
-  contact_on: { id: "contact-on", what: "the day they asked you to contact them", confirm: "Use this as the day to contact them" },
-  wait_days: { id: "wait-days", what: "how long they asked you to wait", confirm: "Use this wait" },
+  decision_date: { id: "decision-date", what: "the day they expect to decide", confirm: "Use this as the decision date", change: "Change the decision date" },
+  contact_on: { id: "contact-on", what: "the day they asked you to contact them", confirm: "Use this as the day to contact them", change: "Change the day to contact them" },
+  wait_days: { id: "wait-days", what: "how long they asked you to wait", confirm: "Use this wait", change: "Change the wait" },
 };
 
 function addDays(iso, days) {
@@ -17,19 +18,22 @@ function addDays(iso, days) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** What the reading means, in words and with its date. */
+/** What the reading means, in words, with its date said once. */
 function meaning(reading, interviewDate) {
+  // The engine's own explanation repeats the date in two formats: keep only its note.
+  const note = /\), ([^.]+)\.$/.exec(reading.explanation || "");
+  const extra = note ? ` (${note[1]})` : "";
   if (reading.field === "wait_days") {
     const until = addDays(interviewDate, reading.value);
-    return `A wait of ${reading.value} days: no follow-up before ${formatDay(until)}.`;
+    return `A wait of ${reading.value} days: no follow-up before ${formatDay(until)}${extra}.`;
   }
   const label = reading.field === "contact_on" ? "Contact them on" : "A decision by";
-  return `${label} ${formatDay(reading.value)}.`;
+  return `${label} ${formatDay(reading.value)}${extra}.`;
 }
 
 /**
  * Wire the helper. `request` sends a parse_timing request; `changed` is called
- * after a confirmed reading fills a field.
+ * after a reading fills a field.
  */
 export function setUpTiming(form, { request, changed }) {
   const phrase = form.querySelector("#timing-phrase");
@@ -38,15 +42,35 @@ export function setUpTiming(form, { request, changed }) {
   const interviewDate = form.querySelector("#interview-date");
   let asked = 0;
 
-  function confirm(reading) {
-    const target = FIELDS[reading.field];
-    const control = form.querySelector(`#${target.id}`);
+  function controlFor(reading) {
+    return form.querySelector(`#${FIELDS[reading.field].id}`);
+  }
+
+  /** Open the field's section and put the focus on it, so it can be corrected at once. */
+  function reveal(control) {
+    const details = control.closest("details");
+    if (details) details.open = true;
+    control.focus();
+  }
+
+  function changeButton(reading, control) {
+    const button = el("button", { type: "button", class: "planner-button planner-timing-change" }, FIELDS[reading.field].change);
+    button.addEventListener("click", () => reveal(control));
+    return button;
+  }
+
+  /** Fill the field and say what was filled, with a way to change it. */
+  function fill(reading, { focus }) {
+    const control = controlFor(reading);
     control.value = String(reading.value);
     const details = control.closest("details");
     if (details) details.open = true;
-    answer.replaceChildren(el("p", {}, `Done: ${meaning(reading, interviewDate.value)} You can change it below.`));
-    // Focus on the filled field: its label and value are read out, and it can be corrected at once.
-    control.focus();
+    answer.replaceChildren(
+      el("p", { class: "planner-timing-meaning" }, `Filled in: ${meaning(reading, interviewDate.value)}`),
+      el("p", { class: "planner-timing-actions" }, changeButton(reading, control)),
+      el("p", { class: "planner-hint" }, "Not right? Change it, or type another phrase."),
+    );
+    if (focus) reveal(control);
     changed();
   }
 
@@ -60,13 +84,20 @@ export function setUpTiming(form, { request, changed }) {
       ]));
       return;
     }
+    const control = controlFor(reading);
+    if (control.value === "" || control.value === String(reading.value)) {
+      // Nothing to overwrite: fill it at once (the focus stays where the person is).
+      fill(reading, { focus: false });
+      return;
+    }
+    // The field already holds something else: the person decides.
     const button = el("button", { type: "button", class: "planner-button planner-confirm" }, FIELDS[reading.field].confirm);
-    button.addEventListener("click", () => confirm(reading));
+    button.addEventListener("click", () => fill(reading, { focus: true }));
     answer.replaceChildren(
       el("p", { class: "planner-timing-meaning" }, meaning(reading, interviewDate.value)),
-      el("p", { class: "planner-hint" }, reading.explanation),
+      el("p", { class: "planner-hint" }, `You already entered something else for ${FIELDS[reading.field].what}.`),
       el("p", { class: "planner-timing-actions" }, button),
-      el("p", { class: "planner-hint" }, "Not right? Type another phrase, or enter the date yourself below."),
+      el("p", { class: "planner-hint" }, "Not right? Type another phrase, or leave the value below as it is."),
     );
   }
 
