@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -611,3 +612,40 @@ def test_example_asks_before_replacing_typed_details_and_is_not_remembered(
         " === 'Senior Operations Analyst'",
         timeout=PYTHON_TIMEOUT,
     )
+
+
+# ---------------------------------------------------------------- one implementation each
+
+MODULES = [
+    "client", "connection", "dom", "exporting", "extras", "form", "share", "storage",
+    "timing", "view", "worker",
+]  # fmt: skip
+
+
+def test_each_helper_is_written_once_and_imported(page: Page, site_url: str) -> None:
+    """el, formatDay, addDays and copyText live in one module each; the others import them."""
+    page.goto(site_url + "planner/")
+    sources: dict[str, str] = page.evaluate(
+        """async (names) => {
+            const out = {};
+            const worker = document.getElementById("planner-assets").dataset.worker;
+            const base = new URL(".", new URL(worker, document.baseURI));
+            for (const name of names) {
+                const response = await fetch(new URL(`${name}.js`, base));
+                out[name] = await response.text();
+            }
+            return out;
+        }""",
+        MODULES,
+    )
+    pattern = re.compile(r"^(?:export )?(?:async )?function (\w+)\s*\(", re.M)
+    defined: dict[str, list[str]] = {}
+    for module, text in sources.items():
+        for name in pattern.findall(text):
+            defined.setdefault(name, []).append(module)
+    twice = {name: modules for name, modules in defined.items() if len(modules) > 1}
+    assert twice == {}, twice
+    for name, home in (("el", "dom"), ("formatDay", "dom"), ("addDays", "dom"),
+                       ("copyText", "exporting")):  # fmt: skip
+        assert defined.get(name) == [home], (name, defined.get(name))
+    assert re.search(r"import \{[^}]*\bcopyText\b[^}]*\} from \"\./exporting\.js\"", sources["view"])

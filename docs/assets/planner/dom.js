@@ -30,6 +30,13 @@ export function parseDay(iso) {
   return new Date(y, m - 1, d);
 }
 
+/** The day `days` after a YYYY-MM-DD day, as YYYY-MM-DD, counted on the calendar. */
+export function addDays(iso, days) {
+  const date = parseDay(iso);
+  date.setDate(date.getDate() + days);
+  return localToday(date);
+}
+
 /** "Thursday, 12 March 2026". */
 export function formatDay(iso) {
   return parseDay(iso).toLocaleDateString("en-GB", {

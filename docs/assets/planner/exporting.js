@@ -15,8 +15,20 @@ export function downloadText(text, filename, mediaType) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** Put text on the clipboard; resolves true when it worked. */
-export async function copyText(text) {
+/** Select a node's text, so the person can copy it with their device's own command. */
+function selectContents(node) {
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+/**
+ * Put text on the clipboard; resolves true when it worked. When it did not and
+ * `fallbackNode` is given, that node's text is left selected for the person.
+ */
+export async function copyText(text, fallbackNode = null) {
   try {
     if (navigator.clipboard && window.isSecureContext) {
       await navigator.clipboard.writeText(text);
@@ -37,5 +49,6 @@ export async function copyText(text) {
     done = false;
   }
   area.remove();
+  if (!done && fallbackNode) selectContents(fallbackNode);
   return done;
 }

@@ -5,7 +5,7 @@
 // URL fragment (never sent to a server), and storage is written only while
 // "Remember on this device" is ticked. User text enters the page only as text.
 
-import { debounce } from "./dom.js";
+import { addDays, debounce, el, formatDay } from "./dom.js";
 import { copyText, downloadText } from "./exporting.js";
 import { decodeShare, shareLink } from "./share.js";
 import {
@@ -16,33 +16,6 @@ const MAX_FILE_BYTES = 256 * 1024;
 const REMEMBER_DELAY_MS = 400;
 
 // ---------------------------------------------------------------- helpers
-
-function el(tag, attributes = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === null || value === undefined || value === false) continue;
-    node.setAttribute(name, value === true ? "" : String(value));
-  }
-  for (const child of [].concat(children)) {
-    if (child === null || child === undefined) continue;
-    node.append(typeof child === "string" ? document.createTextNode(child) : child);
-  }
-  return node;
-}
-
-function formatDay(iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString("en-GB", {
-    weekday: "long", day: "numeric", month: "long", year: "numeric",
-  });
-}
-
-function addDays(iso, days) {
-  const [y, m, d] = iso.split("-").map(Number);
-  const date = new Date(y, m - 1, d + days);
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /** The details as saved, shared and remembered: the engine's input, without `today`. */
 function portable(input) {

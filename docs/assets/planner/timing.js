@@ -3,20 +3,13 @@
 // with a way to change it; a field that already holds another value is only
 // replaced once the person confirms.
 
-import { el, formatDay } from "./dom.js";
+import { addDays, el, formatDay } from "./dom.js";
 
 const FIELDS = {
   decision_date: { id: "decision-date", what: "the day they expect to decide", confirm: "Use this as the decision date", change: "Change the decision date" },
   contact_on: { id: "contact-on", what: "the day they asked you to contact them", confirm: "Use this as the day to contact them", change: "Change the day to contact them" },
   wait_days: { id: "wait-days", what: "how long they asked you to wait", confirm: "Use this wait", change: "Change the wait" },
 };
-
-function addDays(iso, days) {
-  const [y, m, d] = iso.split("-").map(Number);
-  const date = new Date(y, m - 1, d + days);
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /** What the reading means, in words, with its date said once. */
 function meaning(reading, interviewDate) {

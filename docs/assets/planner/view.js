@@ -7,6 +7,7 @@
 // build time from the advice files (planner/links.py).
 
 import { daysBetween, el, formatDay, relativeDay, shortDay } from "./dom.js";
+import { copyText } from "./exporting.js";
 
 const HOW = {
   email: "By email",
@@ -83,21 +84,6 @@ function mailto(address, draft) {
     `body=${encodeURIComponent(draft.body)}`,
   ].filter(Boolean).join("&");
   return `mailto:${to}?${query}`;
-}
-
-async function copyText(text, fallbackNode) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No clipboard permission: select the text so the person can copy it themselves.
-    const range = document.createRange();
-    range.selectNodeContents(fallbackNode);
-    const selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-    return document.execCommand && document.execCommand("copy");
-  }
 }
 
 function renderDraft(draft, input, index) {
