@@ -23,7 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from planner import api  # noqa: E402 - the repository root goes on the path first
+from planner import api, render  # noqa: E402 - the repository root goes on the path first
 
 RESULTS = ROOT / "tests" / "results" / "benchmark.json"
 TARGET_MEDIAN_MS = 5.0
@@ -47,9 +47,12 @@ def _operations() -> dict[str, Callable[[], object]]:
     operations["plan_and_all_renders"] = everything
 
     def once() -> None:
+        # What the page needs for one interview: the plan as the bridge sends it
+        # (compact JSON), then Markdown, text and the calendar from that plan.
         built = api.build(TYPICAL, TODAY)
         assert not isinstance(built, list)
-        for fmt in ("json", *api.RENDER_FORMATS):
+        json.dumps(render.plan_json(built[1]), ensure_ascii=False, separators=(",", ":"))
+        for fmt in api.RENDER_FORMATS:
             api.render_text(*built, fmt)
 
     operations["plan_once_render_every_format"] = once
