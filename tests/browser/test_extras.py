@@ -648,4 +648,5 @@ def test_each_helper_is_written_once_and_imported(page: Page, site_url: str) -> 
     for name, home in (("el", "dom"), ("formatDay", "dom"), ("addDays", "dom"),
                        ("copyText", "exporting")):  # fmt: skip
         assert defined.get(name) == [home], (name, defined.get(name))
-    assert re.search(r"import \{[^}]*\bcopyText\b[^}]*\} from \"\./exporting\.js\"", sources["view"])
+    imports_copy = r"import \{[^}]*\bcopyText\b[^}]*\} from \"\./exporting\.js\""
+    assert re.search(imports_copy, sources["view"])

@@ -118,12 +118,18 @@ def test_interviewers_and_materials_can_be_added_and_removed(page: Page, site_ur
 
 #: phrase, what the page says, the field, its value, and whether the field was empty before.
 PHRASES = [
-    ("in two weeks", "A decision by Thursday, 26 March 2026", "#decision-date", "2026-03-26", True),
-    ("by Friday", "A decision by Friday, 13 March 2026", "#decision-date", "2026-03-13", False),
-    ("two to three months", "A decision by Friday, 12 June 2026", "#decision-date", "2026-06-12", False),
-    ("call me tomorrow", "Contact them on Friday, 13 March 2026", "#contact-on", "2026-03-13", True),
-    ("don't chase us for a month", "no follow-up before Sunday, 12 April 2026", "#wait-days", "31", True),
-    ("2026-04-01", "A decision by Wednesday, 1 April 2026", "#decision-date", "2026-04-01", False),
+    ("in two weeks", "A decision by Thursday, 26 March 2026",
+     "#decision-date", "2026-03-26", True),
+    ("by Friday", "A decision by Friday, 13 March 2026",
+     "#decision-date", "2026-03-13", False),
+    ("two to three months", "A decision by Friday, 12 June 2026",
+     "#decision-date", "2026-06-12", False),
+    ("call me tomorrow", "Contact them on Friday, 13 March 2026",
+     "#contact-on", "2026-03-13", True),
+    ("don't chase us for a month", "no follow-up before Sunday, 12 April 2026",
+     "#wait-days", "31", True),
+    ("2026-04-01", "A decision by Wednesday, 1 April 2026",
+     "#decision-date", "2026-04-01", False),
 ]  # fmt: skip
 
 
