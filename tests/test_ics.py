@@ -13,28 +13,20 @@ from hypothesis import strategies as st
 from planner.api import render_result
 from planner.ics import escape_text, event_uid, fold, to_ics
 from planner.model import Channel, Interview, Interviewer, Item, Outcome, Phase, Plan
+from tests.support.factories import make_item
 
 DAY = dt.date(2026, 3, 12)  # a Thursday, the interview day
 
 
 def item(key: str, due: dt.date, **changes: object) -> Item:
-    """An item due on a given day; other fields can be changed by name."""
-    fields: dict[str, object] = {
-        "key": key,
-        "title": f"Do {key}",
+    """An item due on a given day, with this file's defaults; fields can be changed by name."""
+    defaults: dict[str, object] = {
         "phase": Phase.WAITING,
-        "due": due,
-        "latest": None,
         "recipient": "Dana",
         "channel": Channel.EMAIL,
-        "optional": False,
-        "overdue": False,
-        "advice": (),
-        "basis": (),
         "steps": ("Keep it short.",),
     }
-    fields.update(changes)
-    return Item(**fields)  # type: ignore[arg-type]
+    return make_item(key, due, **{**defaults, **changes})
 
 
 INTERVIEW = Interview(DAY, (Interviewer("Dana"),), company="Acme", role="Analyst")

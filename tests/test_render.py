@@ -11,28 +11,18 @@ from hypothesis import strategies as st
 
 from planner.model import Basis, Channel, Draft, Interview, Interviewer, Item, Phase, Plan, Problem
 from planner.render import dumps, errors_json, heading, item_json, plan_json, to_markdown, to_text
+from tests.support.factories import make_item
 
 DAY = dt.date(2026, 3, 12)  # a Thursday, the interview day
 
 
 def item(key: str, due: dt.date, **changes: object) -> Item:
-    """An item due on a given day; other fields can be changed by name."""
-    fields: dict[str, object] = {
-        "key": key,
-        "title": f"Do {key}",
-        "phase": Phase.SAME_DAY,
-        "due": due,
-        "latest": None,
-        "recipient": None,
-        "channel": None,
-        "optional": False,
-        "overdue": False,
+    """An item due on a given day, with this file's defaults; fields can be changed by name."""
+    defaults: dict[str, object] = {
         "advice": ("thank-you-promptly",),
         "basis": (Basis.SEED,),
-        "steps": (),
     }
-    fields.update(changes)
-    return Item(**fields)  # type: ignore[arg-type]
+    return make_item(key, due, **{**defaults, **changes})
 
 
 INTERVIEW = Interview(DAY, (Interviewer("Dana"),), role="Analyst", company="Acme", today=DAY)

@@ -203,30 +203,48 @@ def test_a_phrase_not_understood_is_said_kindly(page: Page, site_url: str) -> No
 # ---------------------------------------------------------------- 3. at once, and live
 
 
+class HeldPython:
+    """Holds the worker's download of Python until released, to test what happens meanwhile."""
+
+    PATTERN = "**/pyodide.asm.wasm"
+
+    def __init__(self, context: BrowserContext) -> None:
+        self.context = context
+        self.routes: list[Route] = []
+
+        def hold(route: Route) -> None:
+            self.routes.append(route)
+
+        self.hold = hold
+        # A context route: the worker's requests pass through the context, not the page.
+        context.route(self.PATTERN, self.hold)
+
+    def wait_until_asked(self, page: Page) -> None:
+        """Wait until the worker has asked for Python (and is held)."""
+        for _ in range(PYTHON_TIMEOUT // 100):
+            if self.routes:
+                return
+            page.wait_for_timeout(100)
+        raise AssertionError("the worker never asked for Python")
+
+    def release(self) -> None:
+        self.context.unroute(self.PATTERN, self.hold)
+        for route in self.routes:
+            route.continue_()
+
+
 def test_a_submit_before_python_is_ready_is_answered_when_it_is(
     page: Page, site_url: str, site_context: BrowserContext
 ) -> None:
     """Python's download is held back; the form still takes a submit and answers it later."""
-    held: list[Route] = []
-
-    def hold(route: Route) -> None:
-        held.append(route)
-
-    # A context route: the worker's requests pass through the context, not the page.
-    site_context.route("**/pyodide.asm.wasm", hold)
+    held = HeldPython(site_context)
     open_planner(page, site_url)
     basic_form(page)
     submit(page)
     expect(page.locator("#planner-status")).to_contain_text("as soon as")
     expect(page.locator("html")).not_to_have_attribute("data-planner-ready", "true")
-    for _ in range(PYTHON_TIMEOUT // 100):  # until the worker has asked for Python
-        if held:
-            break
-        page.wait_for_timeout(100)
-    assert held
-    site_context.unroute("**/pyodide.asm.wasm", hold)
-    for route in held:
-        route.continue_()
+    held.wait_until_asked(page)
+    held.release()
     expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
 
 
@@ -632,27 +650,16 @@ def test_a_slow_load_says_so_and_recovers_when_python_arrives(
     page: Page, site_url: str, site_context: BrowserContext
 ) -> None:
     """Past the load timeout a message and a retry show; the worker goes on and then plans."""
-    held: list[Route] = []
-
-    def hold(route: Route) -> None:
-        held.append(route)
-
-    site_context.route("**/pyodide.asm.wasm", hold)
+    held = HeldPython(site_context)
     page.clock.install()
     open_planner(page, site_url)
     basic_form(page)
     submit(page)
-    for _ in range(PYTHON_TIMEOUT // 100):  # until the worker has asked for Python
-        if held:
-            break
-        page.wait_for_timeout(100)
-    assert held
+    held.wait_until_asked(page)
     page.clock.fast_forward("01:00")
     problem = page.locator("#planner-fatal")
     expect(problem).to_contain_text("taking a long time")
     expect(problem.get_by_role("button", name="Try again")).to_be_visible()
-    site_context.unroute("**/pyodide.asm.wasm", hold)
-    for route in held:
-        route.continue_()
+    held.release()
     expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
     expect(problem).to_be_hidden()
