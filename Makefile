@@ -71,9 +71,10 @@ test: lint build browser
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing." >&2; exit 1; fi; \
 	exit $$status
 
-bench: build
+bench: build browser
 	$(PY) tests/benchmarks/bench_planner.py
 	node tests/benchmarks/bench_pyodide.mjs site
+	$(PY) tests/benchmarks/bench_browser.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/results
