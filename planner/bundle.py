@@ -69,13 +69,15 @@ def bundle_name(data: bytes) -> str:
 
 
 def precompile_archive(source: bytes) -> bytes:
-    """Replace each ``.py`` module of a zip archive by its compiled ``.pyc``.
+    """Replace each ``.py`` module of a zip archive by its compiled ``.pyc``, stored.
 
     Run it under the Python that will import the archive (the build runs it in
     Pyodide under Node): the bytecode carries that interpreter's magic number.
     A module that does not compile, and every other file, is kept as it is.
     zipimport loads a lone ``.pyc`` without looking for its source, which
-    spares the browser compiling the standard library at every start.
+    spares the browser compiling the standard library at every start. Members
+    are stored uncompressed: the host's transport compression (``.br``, ``.gz``)
+    then sees the bytes, which a deflated zip would hide.
 
     Example:
         >>> plain = io.BytesIO()
@@ -88,19 +90,19 @@ def precompile_archive(source: bytes) -> bytes:
     buffer = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(source)) as original,
-        zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as compiled,
+        zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as compiled,
     ):
         for info in original.infolist():
             data = original.read(info)
-            if info.filename.endswith(".py"):
+            name = info.filename
+            if name.endswith(".py"):
                 try:
-                    code = compile(data, info.filename, "exec", dont_inherit=True)
+                    code = compile(data, name, "exec", dont_inherit=True)
                 except SyntaxError:
-                    compiled.writestr(info, data)
-                    continue
-                target = zipfile.ZipInfo(info.filename + "c", date_time=info.date_time)
-                target.compress_type = zipfile.ZIP_DEFLATED
-                compiled.writestr(target, header + marshal.dumps(code))
-            else:
-                compiled.writestr(info, data)
+                    pass
+                else:
+                    name, data = name + "c", header + marshal.dumps(code)
+            target = zipfile.ZipInfo(name, date_time=info.date_time)
+            target.external_attr = info.external_attr
+            compiled.writestr(target, data)
     return buffer.getvalue()

@@ -16,33 +16,13 @@ from typing import Any
 import pytest
 
 from planner.bridge import handle
+from planner.stdlib import exercise_requests
 from tests.support.paths import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 RUNNER = ROOT / "tests" / "node" / "bridge.mjs"
 
 _SMALL = {"interview_date": "2026-03-12", "interviewers": [{"name": "Dana Reyes"}]}
-_MALFORMED = [
-    "",
-    "not json",
-    "[]",
-    '{"protocol": 2, "id": 1, "op": "plan"}',
-    '{"protocol": 1, "id": {"nested": [1, 2]}, "op": "fly"}',
-    '{"protocol": 1, "id": 3, "op": "plan", "input": {"interview_date": 20260312}}',
-    '{"protocol": 1, "id": 4, "op": "plan", "input": "Dana"}',
-    '{"protocol": 1, "id": 5, "op": "render", "input": {}, "format": "pdf"}',
-    '{"protocol": 1, "id": 6, "op": "parse_timing", "text": 7}',
-    "[" * 5000 + "]" * 5000,
-]
-_PHRASES = [
-    "in two weeks",
-    "by Friday",
-    "two to three months",
-    "call me tomorrow",
-    "don't chase us for a month",
-    "2026-04-01",
-    "whenever, really",
-]
 
 
 def _inputs() -> list[tuple[str, Any]]:
@@ -53,40 +33,8 @@ def _inputs() -> list[tuple[str, Any]]:
 
 
 def _requests() -> list[str]:
-    requests: list[dict[str, Any]] = []
-    for name, raw in _inputs():
-        requests.append({"protocol": 1, "id": f"{name}/plan", "op": "plan", "input": raw})
-        requests.append(
-            {
-                "protocol": 1,
-                "id": f"{name}/today",
-                "op": "plan",
-                "input": raw,
-                "today": "2026-04-20",
-            }
-        )
-        for fmt in ("md", "text", "ics"):
-            requests.append(
-                {
-                    "protocol": 1,
-                    "id": f"{name}/{fmt}",
-                    "op": "render",
-                    "input": raw,
-                    "today": "2026-04-20",
-                    "format": fmt,
-                }
-            )
-    for index, text in enumerate(_PHRASES):
-        requests.append(
-            {
-                "protocol": 1,
-                "id": index,
-                "op": "parse_timing",
-                "text": text,
-                "interview_date": "2026-03-12",
-            }
-        )
-    return [json.dumps(request) for request in requests] + _MALFORMED
+    """The requests the build also runs to find the standard library modules to ship."""
+    return exercise_requests(_inputs())
 
 
 def _stdlib(bundle_path: Path) -> Path:

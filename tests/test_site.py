@@ -19,8 +19,11 @@ PYODIDE_FILES = {
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
     "python_stdlib.zip",
+    "python_stdlib-full.zip",
     "pyodide-lock.json",
 }
+#: Our own files in that folder: the standard library, trimmed and full, compiled.
+STDLIB_FILES = {"python_stdlib.zip", "python_stdlib-full.zip"}
 # Attributes that make the browser fetch something (a canonical link is not fetched).
 _FETCHING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")}
 _FETCHING_LINKS = {"stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch"}
@@ -61,17 +64,17 @@ def test_pyodide_is_pinned() -> None:
 
 
 def test_site_ships_the_minimal_pyodide_set(built_site: Path) -> None:
-    """Exactly the five runtime files; all but the standard library are the npm package's own."""
+    """Exactly the runtime files; all but the standard library are the npm package's own."""
     target = built_site / "assets" / "pyodide" / PYODIDE_VERSION
     assert {path.name for path in target.iterdir()} == PYODIDE_FILES
     source = ROOT / "node_modules" / "pyodide"
-    for name in PYODIDE_FILES - {"python_stdlib.zip"}:
+    for name in PYODIDE_FILES - STDLIB_FILES:
         assert (target / name).read_bytes() == (source / name).read_bytes(), name
 
 
 def test_standard_library_is_shipped_compiled(built_site: Path) -> None:
-    """Every stdlib module of the npm package is served as bytecode, none as source."""
-    served = built_site / "assets" / "pyodide" / PYODIDE_VERSION / "python_stdlib.zip"
+    """Every stdlib module of the npm package is in the full archive as bytecode, none as source."""
+    served = built_site / "assets" / "pyodide" / PYODIDE_VERSION / "python_stdlib-full.zip"
     original = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
     with zipfile.ZipFile(original) as plain, zipfile.ZipFile(served) as compiled:
         sources = {name for name in plain.namelist() if name.endswith(".py")}
@@ -79,6 +82,43 @@ def test_standard_library_is_shipped_compiled(built_site: Path) -> None:
     assert sources, "the npm package's standard library holds no modules"
     assert {name + "c" for name in sources} <= names
     assert not {name for name in names if name.endswith(".py")}
+
+
+def test_the_browser_first_gets_a_trimmed_standard_library(built_site: Path) -> None:
+    """The archive the page loads is a part of the full one: the planner's modules, compiled."""
+    folder = built_site / "assets" / "pyodide" / PYODIDE_VERSION
+    with (
+        zipfile.ZipFile(folder / "python_stdlib.zip") as trimmed,
+        zipfile.ZipFile(folder / "python_stdlib-full.zip") as full,
+    ):
+        kept = set(trimmed.namelist())
+        assert kept < set(full.namelist())
+        assert len(kept) < len(full.namelist()) / 4
+        for name in ("tomllib/__init__.pyc", "calendar.pyc", "hashlib.pyc", "traceback.pyc"):
+            assert name in kept, name
+        assert "email/__init__.pyc" not in kept
+        for info in trimmed.infolist():
+            assert trimmed.read(info) == full.read(info.filename), info.filename
+
+
+@pytest.mark.parametrize("name", ["python_stdlib.zip", "python_stdlib-full.zip"])
+def test_archives_are_stored_for_transport_compression(built_site: Path, name: str) -> None:
+    """Archive members are stored uncompressed, so the host's .br and .gz can shrink them."""
+    folder = built_site / "assets" / "pyodide" / PYODIDE_VERSION
+    bundles = list((built_site / "assets" / "planner").glob("planner-*.zip"))
+    for path in [folder / name, *bundles]:
+        with zipfile.ZipFile(path) as archive:
+            kinds = {info.compress_type for info in archive.infolist()}
+        assert kinds == {zipfile.ZIP_STORED}, path.name
+
+
+def test_planner_bundle_is_shipped_compiled(bundle_path: Path) -> None:
+    """The planner's modules reach the browser as bytecode; its data files as they are."""
+    with zipfile.ZipFile(bundle_path) as archive:
+        names = set(archive.namelist())
+    assert "planner/bridge.pyc" in names
+    assert not {name for name in names if name.endswith(".py")}
+    assert any(name.endswith(".md") for name in names)
 
 
 def test_planner_bundle_is_named_by_its_content(bundle_path: Path) -> None:

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from planner import bundle
+from planner import bundle, stdlib
 from planner.links import guide_links, guide_titles
 
 #: The minimal offline Pyodide set, copied from the npm package at build time.
@@ -45,33 +45,84 @@ def _pyodide_dir(config: Any) -> tuple[Path, str]:
     return source, version
 
 
-def _compiled_stdlib(config: Any, source: Path) -> Path:
-    """Pyodide's standard library compiled to bytecode, made once and cached.
-
-    The cache key covers the original zip and the code that compiles it, so a
-    new Pyodide or a change to the compiler makes a fresh one.
-    """
-    script = Path(__file__).with_name("precompile.mjs")
-    key = bundle.content_hash(
-        (source / "python_stdlib.zip").read_bytes()
-        + script.read_bytes()
-        + (bundle.package_dir() / "bundle.py").read_bytes()
-    )
-    cache = _project_root(config) / "node_modules" / ".cache" / "follow-up"
-    compiled = cache / f"python_stdlib-{key}.zip"
-    if compiled.is_file():
-        return compiled
+def _node(script: Path, *args: Path | str) -> None:
     node = shutil.which("node")
     if node is None:
         raise SystemExit("Node.js is needed to build the site (see README: Requirements).")
+    subprocess.run([node, str(script), *map(str, args)], check=True)
+
+
+def _runtime(config: Any, source: Path, planner_zip: bytes) -> dict[str, Path]:
+    """What the browser's Python loads, made once per input and cached.
+
+    * ``full``: Pyodide's standard library compiled to bytecode, stored (the
+      fallback archive); keyed by the npm package's archive and the compiler;
+    * ``planner``: the planner bundle compiled to bytecode, stored;
+    * ``stdlib``: the full archive trimmed to the modules that every kind of
+      request imported when run in Pyodide under Node (planner.stdlib).
+
+    Each key covers its inputs and the code that makes it, so a new Pyodide, a
+    change to the planner or to the golden requests makes fresh files.
+    """
+    script = Path(__file__).with_name("precompile.mjs")
+    tools = script.read_bytes() + (bundle.package_dir() / "bundle.py").read_bytes()
+    cache = _project_root(config) / "node_modules" / ".cache" / "follow-up"
     cache.mkdir(parents=True, exist_ok=True)
+    plain = (source / "python_stdlib.zip").read_bytes()
+    full = cache / f"python_stdlib-full-{bundle.content_hash(plain + tools)}.zip"
+    if not full.is_file():
+        with tempfile.TemporaryDirectory() as scratch:
+            tool = Path(scratch) / "planner.zip"
+            tool.write_bytes(planner_zip)
+            partial = Path(scratch) / full.name
+            _node(script, "compile", source, tool, source / "python_stdlib.zip", partial)
+            shutil.move(partial, full)
+    inputs = _golden_inputs(config)
+    requests = json.dumps(stdlib.exercise_requests(inputs)).encode()
+    key = bundle.content_hash(
+        full.name.encode()
+        + planner_zip
+        + requests
+        + (bundle.package_dir() / "stdlib.py").read_bytes()
+    )
+    folder = cache / f"runtime-{key}"
+    files = {
+        "full": full,
+        "planner": folder / "planner.zip",
+        "stdlib": folder / "python_stdlib.zip",
+    }
+    if folder.is_dir():
+        return files
     with tempfile.TemporaryDirectory() as scratch:
-        archive = Path(scratch) / "planner.zip"
-        archive.write_bytes(_state["archive"])
-        partial = Path(scratch) / compiled.name
-        subprocess.run([node, str(script), str(source), str(archive), str(partial)], check=True)
-        shutil.move(partial, compiled)
-    return compiled
+        work = Path(scratch) / folder.name
+        work.mkdir()
+        tool = work / "source.zip"
+        tool.write_bytes(planner_zip)
+        _node(script, "compile", source, tool, tool, work / "planner.zip")
+        (work / "requests.json").write_bytes(requests)
+        _node(
+            script,
+            "record",
+            source,
+            full,
+            work / "planner.zip",
+            work / "requests.json",
+            work / "origins.json",
+        )
+        origins = json.loads((work / "origins.json").read_text(encoding="utf-8"))
+        (work / "python_stdlib.zip").write_bytes(stdlib.trim_archive(full.read_bytes(), origins))
+        tool.unlink()
+        shutil.move(work, folder)
+    return files
+
+
+def _golden_inputs(config: Any) -> list[tuple[str, Any]]:
+    """The golden interviews of tests/golden/: the inputs the build exercises the planner with."""
+    folder = _project_root(config) / "tests" / "golden"
+    return [
+        (path.stem, json.loads(path.read_text(encoding="utf-8")))
+        for path in sorted(folder.glob("*.json"))
+    ]
 
 
 def on_startup(**_kwargs: Any) -> None:
@@ -88,11 +139,13 @@ def _scripts(config: Any) -> list[Path]:
 
 def on_pre_build(config: Any, **_kwargs: Any) -> None:
     """Pack the planner once per build and remember the content-hashed names."""
-    _, version = _pyodide_dir(config)
-    data = bundle.build_archive()
+    source, version = _pyodide_dir(config)
+    runtime = _runtime(config, source, bundle.build_archive())
+    data = runtime["planner"].read_bytes()
     scripts = b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in _scripts(config))
     _state.update(
         archive=data,
+        runtime=runtime,
         name=bundle.bundle_name(data),
         pyodide_version=version,
         asset_dir=f"v-{bundle.content_hash(scripts)}",
@@ -137,7 +190,8 @@ def on_post_build(config: Any, **_kwargs: Any) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copy2(source / name, target / name)
-    shutil.copy2(_compiled_stdlib(config, source), target / "python_stdlib.zip")
+    shutil.copy2(_state["runtime"]["stdlib"], target / "python_stdlib.zip")
+    shutil.copy2(_state["runtime"]["full"], target / stdlib.FULL_ARCHIVE)
     planner_dir = site / "assets" / "planner"
     planner_dir.mkdir(parents=True, exist_ok=True)
     for stale in planner_dir.glob("planner-*.zip"):

@@ -17,6 +17,62 @@
 let handle = null;
 let crashOnRequest = false;
 const queue = [];
+/** @type {(() => Promise<boolean>) | null} mounts the full standard library, once; null until Python runs */
+let fullStdlib = null;
+
+// Behind the trimmed library: on sys.path for new top-level modules, and on the
+// __path__ of every package already imported from it, for their submodules. New
+// path entries have no cached finder, so no importlib.invalidate_caches() (which
+// would itself import importlib.metadata, not in the trimmed library).
+const MOUNT_FULL = `
+import sys
+TRIMMED, FULL = "/lib/python314.zip", "/lib/python_stdlib-full.zip"
+sys.path.append(FULL)
+for module in list(sys.modules.values()):
+    for entry in list(getattr(module, "__path__", None) or ()):
+        if isinstance(entry, str) and entry.startswith(TRIMMED + "/"):
+            module.__path__.append(FULL + entry[len(TRIMMED):])
+`;
+
+/**
+ * The standard library served first holds only the modules the planner was
+ * seen to import (the build records them). Should an import ever be missing,
+ * the full library is fetched (only then: it is not precached), put behind the
+ * trimmed one on sys.path, and what failed is tried once more.
+ * @param {any} pyodide the started Pyodide
+ * @param {string} indexURL where Pyodide's files are served
+ * @returns {() => Promise<boolean>} resolves true once mounted (false if already done)
+ */
+function fullStdlibLoader(pyodide, indexURL) {
+  let mounted = false;
+  return async () => {
+    if (mounted) return false;
+    mounted = true;
+    status("Getting a part of Python the planner rarely needs…");
+    const response = await fetch(new URL("python_stdlib-full.zip", indexURL));
+    if (!response.ok) throw new Error(`Python could not be downloaded (HTTP ${response.status}).`);
+    pyodide.FS.writeFile("/lib/python_stdlib-full.zip", new Uint8Array(await response.arrayBuffer()));
+    pyodide.runPython(MOUNT_FULL);
+    return true;
+  };
+}
+
+/**
+ * True when a Python error text is a failed import.
+ * @param {string} text an exception's message or an internal error's text
+ */
+function missingImport(text) {
+  return /\b(ModuleNotFoundError|ImportError)\b/.test(text);
+}
+
+/**
+ * True when the bridge's answer is an internal error from a failed import.
+ * @param {string} json a response of bridge.handle
+ */
+function failedImport(json) {
+  const reply = JSON.parse(json);
+  return reply.ok === false && reply.error.code === "internal" && missingImport(reply.error.message);
+}
 
 function status(text) {
   self.postMessage({ kind: "status", text });
@@ -40,9 +96,25 @@ async function start(indexURL, bundleURL) {
   }
   pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/app" });
   pyodide.runPython("import sys\nsys.path.insert(0, '/home/pyodide/app')");
-  handle = pyodide.pyimport("planner.bridge").handle;
+  fullStdlib = fullStdlibLoader(pyodide, indexURL);
+  try {
+    handle = pyodide.pyimport("planner.bridge").handle;
+  } catch (error) {
+    if (!missingImport(String(error && error.message)) || !(await fullStdlib())) throw error;
+    handle = pyodide.pyimport("planner.bridge").handle;
+  }
   self.postMessage({ kind: "ready", pyodide: pyodide.version });
-  while (queue.length) answer(queue.shift());
+  drain();
+}
+
+let draining = false;
+
+/** Answer the waiting requests in order, one at a time (an answer may wait for a download). */
+async function drain() {
+  if (draining) return;
+  draining = true;
+  while (handle && queue.length) await answer(queue.shift());
+  draining = false;
 }
 
 function crash() {
@@ -52,7 +124,7 @@ function crash() {
   });
 }
 
-function answer(message) {
+async function answer(message) {
   if (crashOnRequest) {
     crash();
     return;
@@ -60,6 +132,11 @@ function answer(message) {
   let json;
   try {
     json = handle(message.json);
+    // bridge.handle answers an exception as an "internal" error: if it was a
+    // missing import, get the full standard library and ask once more.
+    if (json.includes('"code":"internal"') && failedImport(json) && await fullStdlib()) {
+      json = handle(message.json);
+    }
   } catch (error) {
     // bridge.handle never raises; reaching here means Python itself broke.
     self.postMessage({ kind: "fatal", message: String(error && error.message || error) });
@@ -75,8 +152,8 @@ self.addEventListener("message", (event) => {
       self.postMessage({ kind: "fatal", message: String(error && error.message || error) });
     });
   } else if (message.kind === "request") {
-    if (handle) answer(message);
-    else queue.push(message);
+    queue.push(message);
+    drain();
   } else if (message.kind === "crash") {
     // Lets the tests check that the page restarts a dead worker and replays
     // what it was waiting for: from now on nothing is answered, and the error
