@@ -133,8 +133,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_head(self) -> Any:
-        path = self.translate_path(self.path.split("?", 1)[0])
-        if Path(path).is_dir() or not Path(path).is_file():
+        url = self.path.split("?", 1)[0]
+        path = self.translate_path(url)
+        if url.endswith("/") and Path(path, "index.html").is_file():
+            path = str(Path(path, "index.html"))
+        if not Path(path).is_file():
             return super().send_head()
         ctype = self.guess_type(path)
         accepted = self.headers.get("Accept-Encoding", "")
