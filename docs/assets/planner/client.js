@@ -172,6 +172,9 @@ function main() {
     status,
   };
   installExtras(app);
+  // The rows and the storage bar are built: show the form (planner.css keeps it
+  // laid out but unseen until now, so that nothing moves under the reader).
+  form.dataset.setUp = "true";
 
   // Python is large: fetch it once the page has settled, so the form is usable at once.
   const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));

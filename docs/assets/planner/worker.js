@@ -79,7 +79,8 @@ function status(text) {
 }
 
 async function start(indexURL, bundleURL) {
-  status("Getting the planner ready: a download of about 15 MB, which your browser usually keeps for next time. Once it is ready, it works offline…");
+  // Short enough for two lines on a phone: the status line keeps room for two.
+  status("Getting the planner ready: about 4 MB, which your browser keeps for next time…");
   // The planner's own files download while Python loads; a failure is reported below.
   const bundle = fetch(bundleURL);
   bundle.catch(() => {});
