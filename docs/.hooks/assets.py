@@ -161,12 +161,8 @@ def on_page_markdown(markdown: str, **_kwargs: Any) -> str:
     """
     if MARKER not in markdown:
         return markdown
-    folder = f"../assets/planner/{_state['asset_dir']}"
-    links = "".join(
-        f'<link rel="stylesheet" href="{folder}/{name}">\n' for name in _state["styles"]
-    )
     tags = (
-        links + f'<div id="planner-assets" hidden'
+        f'<div id="planner-assets" hidden'
         f' data-bundle="../assets/planner/{_state["name"]}"'
         f' data-pyodide="../assets/pyodide/{_state["pyodide_version"]}/"'
         f' data-worker="../assets/planner/{_state["asset_dir"]}/worker.js"'
@@ -175,6 +171,20 @@ def on_page_markdown(markdown: str, **_kwargs: Any) -> str:
         f'<script type="module" src="../assets/planner/{_state["asset_dir"]}/client.js"></script>'
     )
     return markdown.replace(MARKER, tags)
+
+
+def on_post_page(output: str, **_kwargs: Any) -> str:
+    """Link the planner page's stylesheets from its head.
+
+    In the body they would arrive after the form was first drawn, and the form
+    would move when they applied (a layout shift).
+    """
+    if 'id="planner-assets"' not in output:
+        return output
+    folder = f"../assets/planner/{_state['asset_dir']}"
+    links = "".join(f'<link rel="stylesheet" href="{folder}/{name}">' for name in _state["styles"])
+    head, rest = output.split("</head>", 1)
+    return head + links + "</head>" + rest
 
 
 def _attribute(data: dict[str, str]) -> str:
