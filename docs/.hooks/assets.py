@@ -116,6 +116,17 @@ def _runtime(config: Any, source: Path, planner_zip: bytes) -> dict[str, Path]:
     return files
 
 
+def _empty_lock(source: Path) -> str:
+    """Pyodide's lock file with no packages: the planner loads none.
+
+    Handed to ``loadPyodide`` as ``lockFileContents``, it spares the worker the
+    download of the full lock file. Pyodide checks its ``info`` (ABI version),
+    so that part is the npm package's own.
+    """
+    lock = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return json.dumps({"info": lock["info"], "packages": {}}, sort_keys=True)
+
+
 def _golden_inputs(config: Any) -> list[tuple[str, Any]]:
     """The golden interviews of tests/golden/: the inputs the build exercises the planner with."""
     folder = _project_root(config) / "tests" / "golden"
@@ -146,6 +157,7 @@ def on_pre_build(config: Any, **_kwargs: Any) -> None:
     _state.update(
         archive=data,
         runtime=runtime,
+        lock=_empty_lock(source),
         name=bundle.bundle_name(data),
         pyodide_version=version,
         asset_dir=f"v-{bundle.content_hash(scripts)}",
@@ -165,6 +177,7 @@ def on_page_markdown(markdown: str, **_kwargs: Any) -> str:
         f'<div id="planner-assets" hidden'
         f' data-bundle="../assets/planner/{_state["name"]}"'
         f' data-pyodide="../assets/pyodide/{_state["pyodide_version"]}/"'
+        f' data-pyodide-lock="{html.escape(_state["lock"], quote=True)}"'
         f' data-worker="../assets/planner/{_state["asset_dir"]}/worker.js"'
         f' data-guide="{_attribute(guide_links())}"'
         f' data-guide-titles="{_attribute(guide_titles())}"></div>\n'

@@ -35,12 +35,12 @@ def _without(data: bytes, prefix: str) -> bytes:
     return buffer.getvalue()
 
 
-def _watch_full(context: BrowserContext) -> list[str]:
-    """The URLs of every request for the full standard library (the worker's included)."""
+def _watch_full(context: BrowserContext, name: str = FULL_ARCHIVE) -> list[str]:
+    """The URLs of every request for a file (the full standard library), the worker's included."""
     asked: list[str] = []
 
     def seen(request: Request) -> None:
-        if request.url.endswith("/" + FULL_ARCHIVE):
+        if request.url.endswith("/" + name):
             asked.append(request.url)
 
     context.on("request", seen)
@@ -59,8 +59,9 @@ def _serve_trimmed_without(context: BrowserContext, site: Path, prefix: str) -> 
 def test_the_planner_never_fetches_the_full_library_on_its_own(
     site_context: BrowserContext, page: Page, site_url: str
 ) -> None:
-    """Starting, planning and every export need only the trimmed library."""
+    """Starting, planning and every export need only the trimmed library (and no lock file)."""
     asked = _watch_full(site_context)
+    lock = _watch_full(site_context, "pyodide-lock.json")
     open_planner(page, site_url)
     basic_form(page)
     submit(page)
@@ -74,6 +75,7 @@ def test_the_planner_never_fetches_the_full_library_on_its_own(
         )
         assert answer["ok"] is True, answer
     assert asked == []
+    assert lock == []
 
 
 def test_a_module_missing_at_start_fetches_the_full_library_once(

@@ -44,6 +44,7 @@ function main() {
     workerURL: absolute(assets.dataset.worker),
     pyodideURL: absolute(assets.dataset.pyodide),
     bundleURL: absolute(assets.dataset.bundle),
+    pyodideLock: assets.dataset.pyodideLock,
     onStatus: status,
     onReady: ({ pyodide }) => {
       fatal.hidden = true;

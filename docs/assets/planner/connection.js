@@ -15,8 +15,8 @@ const MAX_RESTARTS = 3;
 const LOAD_TIMEOUT_MS = 45_000;
 
 export class PlannerConnection {
-  constructor({ workerURL, pyodideURL, bundleURL, onStatus, onReady, onFatal, onSlow }) {
-    Object.assign(this, { workerURL, pyodideURL, bundleURL, onStatus, onReady, onFatal, onSlow });
+  constructor({ workerURL, pyodideURL, bundleURL, pyodideLock, onStatus, onReady, onFatal, onSlow }) {
+    Object.assign(this, { workerURL, pyodideURL, bundleURL, pyodideLock, onStatus, onReady, onFatal, onSlow });
     this.worker = null;
     this.ready = false;
     this.failed = false;
@@ -42,7 +42,7 @@ export class PlannerConnection {
       event.preventDefault();
       if (worker === this.worker) this.died(event.message || "The planner stopped unexpectedly.");
     });
-    worker.postMessage({ kind: "init", pyodide: this.pyodideURL, bundle: this.bundleURL });
+    worker.postMessage({ kind: "init", pyodide: this.pyodideURL, bundle: this.bundleURL, lock: this.pyodideLock });
     if (this.crashOnRequest) worker.postMessage({ kind: "crash", on: "request" });
     clearTimeout(this.slowTimer);
     this.slowTimer = setTimeout(() => {

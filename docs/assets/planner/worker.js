@@ -5,7 +5,7 @@
 // passed to bridge.handle() as a JSON string and its JSON string answer is
 // posted back unchanged.
 //
-// Messages in:  {kind: "init", pyodide: <index URL>, bundle: <zip URL>}
+// Messages in:  {kind: "init", pyodide: <index URL>, bundle: <zip URL>, lock?: <lock file JSON>}
 //               {kind: "request", seq: <number>, json: <request string>}
 //               {kind: "crash", on?: "request"}  (tests only: the worker stops
 //               answering and fails, now or when the next request arrives)
@@ -78,7 +78,13 @@ function status(text) {
   self.postMessage({ kind: "status", text });
 }
 
-async function start(indexURL, bundleURL) {
+/**
+ * @param {string} indexURL where Pyodide's files are served
+ * @param {string} bundleURL the planner bundle
+ * @param {string} [lock] Pyodide's lock file with no packages (the planner needs none):
+ *   given, Pyodide does not download its own lock file
+ */
+async function start(indexURL, bundleURL, lock) {
   // Short enough for two lines on a phone: the status line keeps room for two.
   status("Getting the planner ready: about 4 MB, which your browser keeps for next time…");
   // The planner's own files download while Python loads; a failure is reported below.
@@ -89,7 +95,7 @@ async function start(indexURL, bundleURL) {
   const wasm = await fetch(new URL("pyodide.asm.wasm", indexURL), { method: "HEAD" });
   if (!wasm.ok) throw new Error(`Python could not be downloaded (HTTP ${wasm.status}).`);
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
-  const pyodide = await loadPyodide({ indexURL, fullStdLib: false });
+  const pyodide = await loadPyodide({ indexURL, ...(lock ? { lockFileContents: lock } : {}) });
   status("Almost ready…");
   const response = await bundle;
   if (!response.ok) {
@@ -149,7 +155,7 @@ async function answer(message) {
 self.addEventListener("message", (event) => {
   const message = event.data;
   if (message.kind === "init") {
-    start(message.pyodide, message.bundle).catch((error) => {
+    start(message.pyodide, message.bundle, message.lock).catch((error) => {
       self.postMessage({ kind: "fatal", message: String(error && error.message || error) });
     });
   } else if (message.kind === "request") {
