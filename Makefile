@@ -75,6 +75,7 @@ bench: build browser
 	$(PY) tests/benchmarks/bench_planner.py
 	node tests/benchmarks/bench_pyodide.mjs site
 	$(PY) tests/benchmarks/bench_browser.py
+	$(PY) tests/benchmarks/bench_lighthouse.py
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis tests/results

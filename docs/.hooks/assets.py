@@ -162,6 +162,11 @@ def on_pre_build(config: Any, **_kwargs: Any) -> None:
         pyodide_version=version,
         asset_dir=f"v-{bundle.content_hash(scripts)}",
         styles=[path.name for path in _scripts(config) if path.suffix == ".css"],
+        modules=[
+            path.name
+            for path in _scripts(config)
+            if path.suffix == ".js" and path.name != "worker.js"
+        ],
     )
 
 
@@ -187,7 +192,7 @@ def on_page_markdown(markdown: str, **_kwargs: Any) -> str:
 
 
 def on_post_page(output: str, **_kwargs: Any) -> str:
-    """Link the planner page's stylesheets from its head.
+    """Link the planner page's stylesheets and modules from its head.
 
     In the body they would arrive after the form was first drawn, and the form
     would move when they applied (a layout shift).
@@ -195,7 +200,17 @@ def on_post_page(output: str, **_kwargs: Any) -> str:
     if 'id="planner-assets"' not in output:
         return output
     folder = f"../assets/planner/{_state['asset_dir']}"
-    links = "".join(f'<link rel="stylesheet" href="{folder}/{name}">' for name in _state["styles"])
+    # print.css holds only print rules: linked for print, it does not hold up the first paint.
+    links = "".join(
+        f'<link rel="stylesheet" href="{folder}/{name}"'
+        + (' media="print">' if name == "print.css" else ">")
+        for name in _state["styles"]
+    )
+    # The page's modules, asked for at once rather than one import level at a
+    # time, so that the worker (and Python's download) starts sooner.
+    links += "".join(
+        f'<link rel="modulepreload" href="{folder}/{name}">' for name in _state["modules"]
+    )
     head, rest = output.split("</head>", 1)
     return head + links + "</head>" + rest
 

@@ -8,7 +8,7 @@ what the reader is looking at. Checked on a phone-sized and a wide screen.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, ViewportSize
 
 from tests.browser.conftest import Guard
 from tests.browser.test_planner_page import wait_ready
@@ -30,10 +30,12 @@ new PerformanceObserver((list) => {
 
 
 @pytest.mark.parametrize(
-    "viewport", [{"width": 412, "height": 823}, {"width": 1350, "height": 940}], ids=str
+    "viewport",
+    [ViewportSize(width=412, height=823), ViewportSize(width=1350, height=940)],
+    ids=["phone", "wide"],
 )
 def test_nothing_moves_while_the_planner_starts(
-    browser: Browser, guard: Guard, site_url: str, viewport: dict[str, int]
+    browser: Browser, guard: Guard, site_url: str, viewport: ViewportSize
 ) -> None:
     """From navigation until the planner is ready, no layout shift at all."""
     context = browser.new_context(viewport=viewport)
