@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, Request, Route, expect
 
@@ -56,6 +57,16 @@ def _serve_trimmed_without(context: BrowserContext, site: Path, prefix: str) -> 
     context.route("**/python_stdlib.zip", fulfil)
 
 
+def _render(page: Page, fmt: str) -> Any:
+    """A render request sent through the page's connection to the worker, as the exports do."""
+    return page.evaluate(
+        "(fmt) => window.followUpPlanner.request('render', {input: "
+        "{interview_date: '2026-03-12', interviewers: [{name: 'Dana Reyes'}]}, "
+        "today: '2026-03-12', format: fmt})",
+        fmt,
+    )
+
+
 def test_the_planner_never_fetches_the_full_library_on_its_own(
     site_context: BrowserContext, page: Page, site_url: str
 ) -> None:
@@ -67,12 +78,7 @@ def test_the_planner_never_fetches_the_full_library_on_its_own(
     submit(page)
     expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
     for fmt in ("md", "text", "ics"):
-        answer = page.evaluate(
-            "(fmt) => window.followUpPlanner.request('render', {input: "
-            "{interview_date: '2026-03-12', interviewers: [{name: 'Dana Reyes'}]}, "
-            "today: '2026-03-12', format: fmt})",
-            fmt,
-        )
+        answer = _render(page, fmt)
         assert answer["ok"] is True, answer
     assert asked == []
     assert lock == []
@@ -101,11 +107,7 @@ def test_a_module_missing_in_a_request_fetches_the_full_library_and_answers(
     open_planner(page, site_url)
     wait_ready(page)
     assert asked == []
-    answer = page.evaluate(
-        "() => window.followUpPlanner.request('render', {input: "
-        "{interview_date: '2026-03-12', interviewers: [{name: 'Dana Reyes'}]}, "
-        "today: '2026-03-12', format: 'md'})"
-    )
+    answer = _render(page, "md")
     assert answer["ok"] is True, answer
     assert "Dana Reyes" in answer["result"]["text"]
     assert len(asked) == 1
