@@ -14,7 +14,7 @@ a deflated zip would not shrink further.
 
 Example:
     >>> sorted(SAFETY)[:3]
-    ['_strptime', 'encodings.ascii', 'encodings.latin_1']
+    ['_strptime', 'copy', 'encodings.ascii']
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import zipfile
@@ -9,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
 
 from tests.support.paths import ROOT
@@ -66,7 +68,8 @@ def test_pyodide_is_pinned() -> None:
 def test_site_ships_the_minimal_pyodide_set(built_site: Path) -> None:
     """Exactly the runtime files; all but the standard library are the npm package's own."""
     target = built_site / "assets" / "pyodide" / PYODIDE_VERSION
-    assert {path.name for path in target.iterdir()} == PYODIDE_FILES
+    served = {path.name for path in target.iterdir() if path.suffix not in {".br", ".gz"}}
+    assert served == PYODIDE_FILES
     source = ROOT / "node_modules" / "pyodide"
     for name in PYODIDE_FILES - STDLIB_FILES:
         assert (target / name).read_bytes() == (source / name).read_bytes(), name
@@ -110,6 +113,22 @@ def test_archives_are_stored_for_transport_compression(built_site: Path, name: s
         with zipfile.ZipFile(path) as archive:
             kinds = {info.compress_type for info in archive.infolist()}
         assert kinds == {zipfile.ZIP_STORED}, path.name
+
+
+def test_compressed_siblings_hold_their_files(built_site: Path) -> None:
+    """Each page, script, JSON, WebAssembly and archive file has a .br and a .gz of itself."""
+    suffixes = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".zip"}
+    files = [p for p in built_site.rglob("*") if p.is_file() and p.suffix in suffixes]
+    assert any(p.name == "pyodide.asm.wasm" for p in files)
+    for path in files:
+        data = path.read_bytes()
+        br, gz = path.with_name(path.name + ".br"), path.with_name(path.name + ".gz")
+        if len(data) > 1024:  # a sibling is left out only where it would not be smaller
+            assert br.is_file() and gz.is_file(), path
+        if br.is_file():
+            assert brotli.decompress(br.read_bytes()) == data, br
+        if gz.is_file():
+            assert gzip.decompress(gz.read_bytes()) == data, gz
 
 
 def test_planner_bundle_is_shipped_compiled(bundle_path: Path) -> None:
