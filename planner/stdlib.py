@@ -141,6 +141,11 @@ def _module_entries(names: Iterable[str], members: set[str]) -> set[str]:
     return found
 
 
+def _dotted(entry: str) -> str:
+    """The module name of an archive member: ``json/__init__.pyc`` -> ``json``."""
+    return entry.removesuffix(".pyc").removesuffix("/__init__").replace("/", ".")
+
+
 def store_archive(data: bytes, keep: set[str] | None = None) -> bytes:
     """Rewrite a zip with every member stored uncompressed; only ``keep`` if given.
 
@@ -184,7 +189,7 @@ def trim_archive(full: bytes, origins: Iterable[str]) -> bytes:
         members = set(archive.namelist())
     recorded = recorded_entries(origins)
     keep = (recorded & members) | _module_entries(
-        [entry.removesuffix(".pyc").removesuffix("/__init__") for entry in recorded] + [*SAFETY],
+        [_dotted(entry) for entry in recorded] + [*SAFETY],
         members,
     )
     return store_archive(full, keep)
