@@ -91,10 +91,13 @@ async function start(indexURL, bundleURL, lock) {
   const bundle = fetch(bundleURL);
   bundle.catch(() => {});
   // Pyodide does not reject when its WebAssembly file is missing: it waits
-  // for ever. Ask for the file's headers first, so that case fails clearly.
-  const wasm = await fetch(new URL("pyodide.asm.wasm", indexURL), { method: "HEAD" });
+  // for ever. Ask for the file's headers first (while its loader downloads),
+  // so that case fails clearly.
+  const [wasm, { loadPyodide }] = await Promise.all([
+    fetch(new URL("pyodide.asm.wasm", indexURL), { method: "HEAD" }),
+    import(new URL("pyodide.mjs", indexURL).href),
+  ]);
   if (!wasm.ok) throw new Error(`Python could not be downloaded (HTTP ${wasm.status}).`);
-  const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   const pyodide = await loadPyodide({ indexURL, ...(lock ? { lockFileContents: lock } : {}) });
   status("Almost ready…");
   const response = await bundle;
