@@ -18,6 +18,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.benchmarks.host import host  # noqa: E402
 from tests.browser.conftest import CHROMIUM_FLAGS, chromium_path  # noqa: E402
+from tests.support.server import serve  # noqa: E402
 
 RESULTS = ROOT / "tests" / "results" / "lighthouse.json"
 PAGES = {"home": "", "guide": "guide/same-day/", "planner": "planner/"}
@@ -75,6 +78,12 @@ def _audit(url: str, scratch: Path) -> dict[str, Any]:
     }
 
 
+@contextmanager
+def _base_url(site: Path) -> Iterator[str]:
+    with host(site) as (base, _ledger):
+        yield base
+
+
 def main(argv: list[str] | None = None) -> int:
     """Audit the three pages, print the scores and write them.
 
@@ -85,9 +94,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="audits per page (medians)")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site")
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="serve with the tests' plain server (no compression, no cache headers) instead",
+    )
     args = parser.parse_args(argv)
     results: dict[str, Any] = {}
-    with host(args.site) as (base, _ledger), tempfile.TemporaryDirectory() as scratch:
+    served = serve(args.site) if args.plain else _base_url(args.site)
+    with served as base, tempfile.TemporaryDirectory() as scratch:
         for name, path in PAGES.items():
             runs = [_audit(base + path, Path(scratch)) for _ in range(args.runs)]
             results[name] = {
@@ -110,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             (ROOT / "node_modules" / "lighthouse" / "package.json").read_text(encoding="utf-8")
         )["version"],
         "form_factor": "mobile (Lighthouse defaults: simulated throttling)",
+        "host": "plain (tests/support/server.py)" if args.plain else "compressing (host.py)",
         "target_performance": TARGET,
         "pages": results,
         "meets_target": all(r["scores"]["performance"] >= TARGET for r in results.values()),
