@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from collections.abc import Iterable
 from typing import Any
@@ -28,8 +29,9 @@ from typing import Any
 #: The full (compiled) standard library, fetched only after a missing import.
 #: Its name is the one the offline cache's precache rule leaves out.
 FULL_ARCHIVE = "python_stdlib-full.zip"
-#: Where Pyodide mounts the standard library archive (module origins start so).
-MOUNT = "/lib/python314.zip/"
+#: Where Pyodide mounts the standard library archive (module origins start so):
+#: ``/lib/python314.zip/`` for Python 3.14.
+MOUNT = re.compile(r"^/lib/python3\d+\.zip/")
 
 #: Kept although no recorded request imported them: paths a request may take
 #: that the recorded ones did not, at little cost each.
@@ -125,7 +127,7 @@ def recorded_entries(origins: Iterable[str]) -> set[str]:
         >>> sorted(recorded_entries(["/lib/python314.zip/json/__init__.pyc", "built-in"]))
         ['json/__init__.pyc']
     """
-    return {origin[len(MOUNT) :] for origin in origins if origin.startswith(MOUNT)}
+    return {MOUNT.sub("", origin) for origin in origins if MOUNT.match(origin)}
 
 
 def _module_entries(names: Iterable[str], members: set[str]) -> set[str]:

@@ -26,7 +26,8 @@ let fullStdlib = null;
 // would itself import importlib.metadata, not in the trimmed library).
 const MOUNT_FULL = `
 import sys
-TRIMMED, FULL = "/lib/python314.zip", "/lib/python_stdlib-full.zip"
+FULL = "/lib/python_stdlib-full.zip"
+TRIMMED = next(p for p in sys.path if p.startswith("/lib/python") and p.endswith(".zip"))
 sys.path.append(FULL)
 for module in list(sys.modules.values()):
     for entry in list(getattr(module, "__path__", None) or ()):
