@@ -24,6 +24,7 @@ import argparse
 import gzip
 import http.server
 import mimetypes
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -242,16 +243,27 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(data)
 
 
-def make_server(root: Path, port: int = 0, bind: str = "127.0.0.1", *, quiet: bool = True) -> Any:
+class Server(http.server.ThreadingHTTPServer):
+    """One thread a connection; a browser that hangs up mid-answer is not an error."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+def make_server(
+    root: Path, port: int = 0, bind: str = "127.0.0.1", *, quiet: bool = True
+) -> Server:
     """A threading HTTP server for ``root`` (not yet serving)."""
     handler = type(
         "SiteHandler",
         (Handler,),
         {"root": root.resolve(), "quiet": quiet, "gzipped": _Gzipped()},
     )
-    server = http.server.ThreadingHTTPServer((bind, port), handler)
-    server.daemon_threads = True
-    return server
+    return Server((bind, port), handler)
 
 
 @contextmanager

@@ -28,6 +28,7 @@ GUIDE_PAGES = [
     "guide/sources/",
     "guide/not-covered/",
     "reference/command-line/",
+    "reference/publish/",
 ]
 
 _axe = Axe()
