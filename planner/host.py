@@ -8,8 +8,9 @@ locally is what a visitor gets:
   nothing outside the folder;
 - the right types (``.wasm``, ``.mjs``, ``.webmanifest``...), UTF-8 for text;
 - compression: a precompressed sibling (``x.br``, ``x.gz``) when the request
-  accepts that encoding, otherwise gzip made on the fly for text types, always
-  with ``Vary: Accept-Encoding``; an ``ETag`` per representation and ``304``;
+  accepts that encoding, otherwise gzip made on the fly for text types, with
+  ``Vary: Accept-Encoding`` (:mod:`planner.negotiate`); an ``ETag`` per
+  representation and ``304``;
 - the headers of the folder's ``_headers`` file (see :mod:`planner.headers`),
   and ``Cache-Control: no-cache`` wherever that file sets no caching.
 
@@ -21,9 +22,7 @@ Usage: ``python -m planner.host site --port 8000``
 from __future__ import annotations
 
 import argparse
-import gzip
 import http.server
-import mimetypes
 import sys
 import threading
 from collections.abc import Iterator
@@ -34,81 +33,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from planner import headers as header_file
-
-TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8",
-    ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8",
-    ".json": "application/json",
-    ".map": "application/json",
-    ".webmanifest": "application/manifest+json",
-    ".wasm": "application/wasm",
-    ".svg": "image/svg+xml",
-    ".png": "image/png",
-    ".xml": "application/xml",
-    ".txt": "text/plain; charset=utf-8",
-    ".zip": "application/zip",
-    ".gz": "application/gzip",
-}
-#: Types worth compressing; images and archives are compressed already.
-COMPRESSIBLE = ("text/", "application/json", "application/manifest+json", "application/wasm")
-COMPRESSIBLE_EXTRA = ("image/svg+xml", "application/xml")
-#: Precompressed siblings, in order of preference, and their Content-Encoding.
-SIBLINGS = ((".br", "br"), (".gz", "gzip"))
-_MIN_COMPRESS = 1024
-
-
-def content_type(path: Path) -> str:
-    """The Content-Type for a file, by its suffix."""
-    known = TYPES.get(path.suffix.lower())
-    if known:
-        return known
-    guessed, _ = mimetypes.guess_type(path.name)
-    return guessed or "application/octet-stream"
-
-
-def compressible(kind: str) -> bool:
-    """Whether a response of this Content-Type is worth compressing."""
-    return kind.startswith(COMPRESSIBLE) or kind.startswith(COMPRESSIBLE_EXTRA)
-
-
-def accepted(accept_encoding: str) -> set[str]:
-    """The content codings a request accepts (q=0 means refused)."""
-    codings = set()
-    for part in accept_encoding.split(","):
-        name, _, params = part.strip().partition(";")
-        quality = 1.0
-        for param in params.split(";"):
-            key, _, value = param.strip().partition("=")
-            if key == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        if name and quality > 0:
-            codings.add(name.strip().lower())
-    return codings
-
-
-class _Gzipped:
-    """On-the-fly gzip, kept in memory per file version (the same bytes every time)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._store: dict[tuple[Path, int, int], bytes] = {}
-
-    def get(self, path: Path) -> bytes:
-        stat = path.stat()
-        key = (path, stat.st_mtime_ns, stat.st_size)
-        with self._lock:
-            cached = self._store.get(key)
-        if cached is None:
-            cached = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-            with self._lock:
-                self._store = {k: v for k, v in self._store.items() if k[0] != path}
-                self._store[key] = cached
-        return cached
+from planner.negotiate import Gzipped, choose, content_type
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -118,7 +43,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     server_version = "FollowUpStatic"
     root: Path
     quiet = True
-    gzipped: _Gzipped
+    gzipped: Gzipped
 
     def version_string(self) -> str:
         """The Server header: no Python version."""
@@ -175,35 +100,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self._send_file(status, path, target, body=body)
 
     def _send_file(self, status: int, path: str, target: Path, *, body: bool) -> None:
-        kind = content_type(target)
+        chosen = choose(target, self.headers.get("Accept-Encoding", ""), self.gzipped)
         extra = {
-            "Content-Type": kind,
+            "Content-Type": content_type(target),
             "Last-Modified": formatdate(target.stat().st_mtime, usegmt=True),
+            "ETag": chosen.etag,
         }
-        source, encoding = target, ""
-        codings = accepted(self.headers.get("Accept-Encoding", ""))
-        siblings = [(target.with_name(target.name + s), c) for s, c in SIBLINGS]
-        for sibling, coding in siblings:
-            if coding in codings and sibling.is_file():
-                source, encoding = sibling, coding
-                break
-        data: bytes | None = None
-        worth = compressible(kind) and target.stat().st_size >= _MIN_COMPRESS
-        if not encoding and worth and "gzip" in codings:
-            data, encoding = self.gzipped.get(target), "gzip"
-        if compressible(kind) or any(sibling.is_file() for sibling, _ in siblings):
+        if chosen.varies:
             extra["Vary"] = "Accept-Encoding"
-        if encoding:
-            extra["Content-Encoding"] = encoding
-        stat = source.stat()
-        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}{"-" + encoding if encoding else ""}"'
-        extra["ETag"] = etag
-        if status == 200 and self._not_modified(etag, stat.st_mtime):
+        if chosen.encoding:
+            extra["Content-Encoding"] = chosen.encoding
+        if status == 200 and self._not_modified(chosen.etag, chosen.source.stat().st_mtime):
             self._send(304, path, extra, b"", body=False, length=False)
             return
-        if data is None:
-            data = source.read_bytes()
-        self._send(status, path, extra, data, body=body)
+        self._send(status, path, extra, chosen.read(), body=body)
 
     def _not_modified(self, etag: str, mtime: float) -> bool:
         match = self.headers.get("If-None-Match")
@@ -261,7 +171,7 @@ def make_server(
     handler = type(
         "SiteHandler",
         (Handler,),
-        {"root": root.resolve(), "quiet": quiet, "gzipped": _Gzipped()},
+        {"root": root.resolve(), "quiet": quiet, "gzipped": Gzipped()},
     )
     return Server((bind, port), handler)
 

@@ -1,10 +1,9 @@
-"""Offline and installable: the service worker's precache list, the app manifest and icons.
+"""Offline: what the service worker precaches, and the worker written with that list.
 
 Build-time helpers (standard library only). After the build, the publish hook
-lists the built site with :func:`precache_entries`, writes the service worker
-with that list in it (:func:`service_worker`), and writes the web app manifest
-(:func:`web_manifest`) and the icons' SVG (:func:`icon_svg`, rasterized by the
-hook). The service worker's own rules are in ``docs/assets/site/sw.js``.
+lists the built site with :func:`precache_entries` and writes the service
+worker with that list in it (:func:`write_service_worker`). The worker's own
+rules are in ``docs/assets/site/sw.js``.
 
 **What is precached.** Every file of the built site, except what
 :func:`precached` refuses:
@@ -73,31 +72,6 @@ class Entry:
     sha256: str
     size: int
     immutable: bool
-
-
-@dataclass(frozen=True)
-class Icon:
-    """One icon file: its size in pixels and its shape."""
-
-    name: str
-    size: int
-    maskable: bool = False
-    square: bool = False
-
-
-#: Every icon, drawn from the site's logo at build time (see :func:`icon_svg`).
-ICONS = (
-    Icon("icon-192.png", 192),
-    Icon("icon-512.png", 512),
-    Icon("icon-maskable-512.png", 512, maskable=True),
-    Icon("apple-touch-icon.png", 180, square=True),
-    Icon("favicon.png", 48),
-)
-ICON_DIR = "assets/icons"
-#: The theme's primary colour (docs/stylesheets/theme.css) and the icon's glyph colour.
-THEME_COLOR = "#00695c"
-GLYPH_COLOR = "#ffffff"
-BACKGROUND_COLOR = "#ffffff"
 
 
 def precached(path: str) -> bool:
@@ -172,89 +146,3 @@ def write_service_worker(site: Path, source: Path) -> list[Entry]:
     text = service_worker(source.read_text(encoding="utf-8"), entries)
     (site / SERVICE_WORKER).write_text(text, encoding="utf-8")
     return entries
-
-
-def web_manifest(name: str, description: str) -> str:
-    """The web app manifest: it opens at the planner, in its own window, with the icons."""
-    icons = [
-        {
-            "src": f"{ICON_DIR}/{icon.name}",
-            "sizes": f"{icon.size}x{icon.size}",
-            "type": "image/png",
-            **({"purpose": "maskable"} if icon.maskable else {}),
-        }
-        for icon in ICONS
-        if icon.size >= 192
-    ]
-    manifest = {
-        "name": name,
-        "short_name": name,
-        "description": description,
-        "start_url": "./planner/",
-        "scope": "./",
-        "display": "standalone",
-        "theme_color": THEME_COLOR,
-        "background_color": BACKGROUND_COLOR,
-        "icons": icons,
-    }
-    return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-
-
-def icon_svg(glyph: str, icon: Icon) -> str:
-    """An icon as SVG: the logo's glyph in white on the theme colour.
-
-    ``glyph`` is the logo's own SVG (one source for every icon). A plain icon
-    is a rounded square with the glyph at 62 % of its width; a square one
-    (Apple's, which the phone rounds itself) fills its box; a maskable one
-    fills its box and keeps the glyph within the central safe circle (50 %).
-
-    Raises:
-        ValueError: ``glyph`` is not an SVG with a square ``viewBox``.
-    """
-    match = re.search(r"<svg\b([^>]*)>(.*)</svg>", glyph, re.DOTALL)
-    box = re.search(r'viewBox="([\d.\s-]+)"', match.group(1)) if match else None
-    if not match or not box:
-        raise ValueError("the logo must be an SVG with a viewBox")
-    left, top, width, height = (float(value) for value in box.group(1).split())
-    if width != height:
-        raise ValueError("the logo's viewBox must be square")
-    size = icon.size
-    share = 0.5 if icon.maskable else 0.62
-    scale = size * share / width
-    offset = size * (1 - share) / 2
-    radius = 0 if icon.maskable or icon.square else round(size * 0.22, 2)
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}"'
-        f' viewBox="0 0 {size} {size}">'
-        f'<rect width="{size}" height="{size}" rx="{radius}" fill="{THEME_COLOR}"/>'
-        f'<g fill="{GLYPH_COLOR}" transform="translate({offset - left * scale:g} '
-        f'{offset - top * scale:g}) scale({scale:g})">{match.group(2)}</g></svg>'
-    )
-
-
-def head_tags(root: str, scripts: list[str], modules: list[str]) -> str:
-    """The tags every page gets: manifest, Apple's icon and the site-wide scripts.
-
-    ``root`` is the way from the page to the site's root (``""``, ``"../"``...).
-    ``scripts`` (classic, run at once, before the theme's own script) and
-    ``modules`` (run once the page is parsed) are paths from the root.
-    """
-    tags = [
-        f'<link rel="manifest" href="{root}manifest.webmanifest">',
-        f'<link rel="apple-touch-icon" href="{root}{ICON_DIR}/apple-touch-icon.png">',
-        *(f'<script src="{root}{script}"></script>' for script in scripts),
-        *(f'<script type="module" src="{root}{module}"></script>' for module in modules),
-    ]
-    return "".join(f"\n{tag}" for tag in tags)
-
-
-def add_to_head(page: str, tags: str) -> str:
-    """The page with ``tags`` at the end of its head.
-
-    Raises:
-        ValueError: the page has no ``</head>``.
-    """
-    end = page.find("</head>")
-    if end < 0:
-        raise ValueError("a page without </head>")
-    return page[:end] + tags + "\n" + page[end:]

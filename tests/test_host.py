@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from planner.host import accepted, content_type, serve
+from planner.host import serve
+from planner.negotiate import accepted, content_type
 
 TEXT = "console.log('hello');\n" * 100  # long enough to be worth compressing
 GZIPPED = gzip.compress(TEXT.encode(), mtime=0)

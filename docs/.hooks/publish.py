@@ -1,6 +1,7 @@
 """MkDocs hook: make the built site installable, offline-ready and locked down.
 
-A thin adapter over :mod:`planner.offline` and :mod:`planner.policy`, run after
+A thin adapter over :mod:`planner.webapp`, :mod:`planner.policy` and
+:mod:`planner.offline`, run after
 every other hook's pages are written:
 
 1. the icons, drawn from the theme's logo (rasterized by ``icons.mjs``, cached
@@ -24,7 +25,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from planner import offline, policy
+from planner import offline, policy, webapp
 from planner.bundle import content_hash
 
 #: Site-wide scripts: palette.js is classic (it runs before the theme's); offline.js a module.
@@ -54,7 +55,7 @@ def _logo(config: Any) -> str:
 def _icons(config: Any, site: Path) -> None:
     """Draw every icon once per logo and script version; copy them into the site."""
     jobs = [
-        {"name": icon.name, "svg": offline.icon_svg(_logo(config), icon)} for icon in offline.ICONS
+        {"name": icon.name, "svg": webapp.icon_svg(_logo(config), icon)} for icon in webapp.ICONS
     ]
     script = Path(__file__).with_name("icons.mjs")
     key = content_hash(json.dumps(jobs).encode() + script.read_bytes())
@@ -71,7 +72,7 @@ def _icons(config: Any, site: Path) -> None:
         )
         shutil.rmtree(cache, ignore_errors=True)
         partial.rename(cache)
-    target = site / offline.ICON_DIR
+    target = site / webapp.ICON_DIR
     target.mkdir(parents=True, exist_ok=True)
     for job in jobs:
         shutil.copy2(cache / job["name"], target / job["name"])
@@ -94,7 +95,7 @@ def on_post_build(config: Any, **_kwargs: Any) -> None:
     """Icons and manifest; then (not when serving) tags, policy, headers and service worker."""
     site = Path(config["site_dir"])
     _icons(config, site)
-    manifest = offline.web_manifest(config["site_name"], config["site_description"])
+    manifest = webapp.web_manifest(config["site_name"], config["site_description"])
     (site / "manifest.webmanifest").write_text(manifest, encoding="utf-8")
     if _state.get("serving"):
         return
@@ -102,8 +103,8 @@ def on_post_build(config: Any, **_kwargs: Any) -> None:
     hashes: set[str] = set()
     for page in sorted(site.rglob("*.html")):
         depth = len(page.relative_to(site).parts) - 1
-        tags = offline.head_tags("../" * depth, scripts[:1], scripts[1:])
-        text = offline.add_to_head(page.read_text(encoding="utf-8"), tags)
+        tags = webapp.head_tags("../" * depth, scripts[:1], scripts[1:])
+        text = webapp.add_to_head(page.read_text(encoding="utf-8"), tags)
         text = policy.with_policy(text)
         hashes.update(policy.script_sources(policy.inline_scripts(text)))
         page.write_text(text, encoding="utf-8")

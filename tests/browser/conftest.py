@@ -96,8 +96,13 @@ def guard(site_url: str) -> Guard:
 
 @pytest.fixture
 def site_context(browser: Browser, guard: Guard) -> Iterator[BrowserContext]:
-    """A fresh browser context, with every request and console message guarded."""
-    context = browser.new_context()
+    """A fresh browser context, with every request and console message guarded.
+
+    Service workers are blocked here: routing makes pages bypass them anyway, so
+    the offline worker would only cost time. tests/browser/test_offline.py runs
+    it for real, in contexts without routes.
+    """
+    context = browser.new_context(service_workers="block")
     context.route("**/*", guard.route)
     context.on("console", guard.console)
     context.on("weberror", lambda error: guard.errors.append(str(error.error)))

@@ -110,8 +110,11 @@ def storage(page: Page) -> list[list[str]]:
     return keys
 
 
-def test_no_page_stores_anything_until_the_person_chooses(page: Page, site_url: str) -> None:
+def test_no_page_stores_anything_until_the_person_chooses(
+    page: Page, site_url: str, site_context: BrowserContext
+) -> None:
     """Every page, the planner with Python loaded included, leaves both storages empty."""
+    violations = count_violations(site_context)
     for path in PAGES:
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
@@ -119,12 +122,18 @@ def test_no_page_stores_anything_until_the_person_chooses(page: Page, site_url: 
             expect(page.locator("html")).to_have_attribute(
                 "data-planner-ready", "true", timeout=PYTHON_TIMEOUT
             )
+        # Scroll down and back: the theme's header, contents and back-to-top button react.
+        page.mouse.wheel(0, 3000)
+        page.mouse.wheel(0, -1500)
         assert storage(page) == [[], []], path
     # A colour scheme the person picks is kept, and followed on the next page.
     page.locator("label[for='__palette_1']").first.click()
-    page.wait_for_function("Object.keys(localStorage).some((key) => key.endsWith('.__palette'))")
+    page.wait_for_function(
+        "() => Object.keys(localStorage).some((key) => key.endsWith('.__palette'))"
+    )
     page.goto(site_url + "guide/same-day/")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert violations == []  # the theme's styles and scripts all pass the policy
 
 
 def test_lighthouse_finds_no_security_problem(site_url: str, tmp_path: Path) -> None:
