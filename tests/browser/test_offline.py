@@ -223,6 +223,14 @@ def test_a_new_version_waits_for_reload_and_never_mixes(watched: Watched, host: 
     notice = page.get_by_role("complementary", name="Site update")
     expect(notice).to_contain_text("A new version of this site is ready", timeout=PYTHON_TIMEOUT)
     expect(notice).to_contain_text("Remember on this device")
+    # On another page too; there "Later" hides it and changes nothing.
+    other = watched.context.new_page()
+    other.goto(host.url + "guide/same-day/")
+    later = other.get_by_role("complementary", name="Site update")
+    expect(later).to_contain_text("A new version of this site is ready")
+    later.get_by_role("button", name="Later").click()
+    expect(later).to_have_count(0)
+    other.close()
     # Mid-use, the page stays on its version: Python restarts from the old bundle,
     # which the host no longer has, and plans again.
     page.evaluate("window.followUpPlanner.crashForTesting()")

@@ -7,9 +7,9 @@
 // nothing and downloads no Python.
 //
 // When a new version of the site has been installed in the background, a small
-// notice says so, with a Reload button. Nothing changes until the person
-// presses it: the page in use is never switched under them. On the planner
-// page the notice adds that reloading clears details that are not remembered.
+// notice says so, with Reload and Later buttons. Nothing changes until the
+// person presses Reload: the page in use is never switched under them. On the
+// planner page the notice adds that reloading clears details not remembered.
 //
 // <html data-offline-ready="true"> marks a page that the worker serves.
 
@@ -73,11 +73,11 @@ function offerReload(waiting, reloadWhenActive) {
   if (plannerAssets()) {
     text.append(" Reloading clears the details you typed unless “Remember on this device” is ticked.");
   }
-  const button = document.createElement("button");
-  button.type = "button";
-  button.append("Reload");
-  button.addEventListener("click", () => {
-    button.disabled = true;
+  const reload = document.createElement("button");
+  reload.type = "button";
+  reload.append("Reload");
+  reload.addEventListener("click", () => {
+    reload.disabled = true;
     if (waiting.state === "activated" || waiting.state === "redundant") {
       window.location.reload();
       return;
@@ -85,7 +85,14 @@ function offerReload(waiting, reloadWhenActive) {
     reloadWhenActive();
     waiting.postMessage({ kind: "activate" });
   });
-  notice.append(text, button);
+  // "Later" only hides the notice: the new version is used once every tab of
+  // the site is closed, or offered again on the next page.
+  const later = document.createElement("button");
+  later.type = "button";
+  later.className = "site-update-later";
+  later.append("Later");
+  later.addEventListener("click", () => notice.remove());
+  notice.append(text, reload, later);
   document.body.append(notice);
 }
 
