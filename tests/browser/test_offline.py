@@ -33,23 +33,13 @@ from tests.browser.conftest import Guard
 from tests.browser.test_foundation import PYTHON_TIMEOUT
 from tests.support.paths import ROOT
 
-PAGES = [
-    "",
-    "planner/",
-    "guide/before-you-leave/",
-    "guide/same-day/",
-    "guide/days-after/",
-    "guide/the-wait/",
-    "guide/the-outcome/",
-    "guide/throughout/",
-    "guide/quick-reference/",
-    "guide/disagreements/",
-    "guide/sources/",
-    "guide/not-covered/",
-    "reference/command-line/",
-    "reference/publish/",
-    "privacy/",
-]
+
+def every_page(site: Path) -> list[str]:
+    """The address of every page of the built site, relative to its root ("" is the home)."""
+    folders = (path.parent.relative_to(site).as_posix() for path in site.rglob("index.html"))
+    return sorted("" if folder == "." else folder + "/" for folder in folders)
+
+
 #: Reports every policy violation to the test, across navigations and offline.
 COUNT_VIOLATIONS = """
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -170,7 +160,7 @@ def test_a_returning_visitor_can_use_the_whole_site_offline(
         page.get_by_role("button", name="Download calendar (.ics)").click()
     assert Path(download.value.path()).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
 
-    for path in PAGES:
+    for path in every_page(host.root):
         response = page.goto(host.url + path)
         assert response is not None and response.ok, path
         expect(page.locator("h1").first).to_be_visible()
