@@ -21,7 +21,8 @@
 
   let chosen = false;
   try {
-    chosen = typeof theme.__md_get === "function" && theme.__md_get(PALETTE_KEY) != null;
+    const kept = typeof theme.__md_get === "function" ? theme.__md_get(PALETTE_KEY) : null;
+    chosen = kept !== null && kept !== undefined;
   } catch {
     chosen = false; // storage blocked or unreadable: nothing is kept either way
   }
