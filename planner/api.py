@@ -141,12 +141,17 @@ def file_name(interview: Interview, extension: str) -> str:
 
 
 def _dropped(interview: Interview, plan: Plan) -> tuple[Item, ...]:
-    """Items the pending plan had that a known outcome drops, to cancel in calendars."""
-    if interview.outcome is Outcome.PENDING:
+    """Items of the untouched plan that this one drops, to cancel in calendars.
+
+    The untouched plan is the pending one with nothing done and no today: what a
+    calendar imported first. A known outcome drops check-ins; progress can drop a
+    light interim (spec §13).
+    """
+    untouched = dataclasses.replace(interview, outcome=Outcome.PENDING, done=(), today=None)
+    if untouched == interview:
         return ()
-    pending = rules.plan(dataclasses.replace(interview, outcome=Outcome.PENDING))
     kept = {item.key for item in plan.items}
-    return tuple(item for item in pending.items if item.key not in kept)
+    return tuple(item for item in rules.plan(untouched).items if item.key not in kept)
 
 
 @functools.cache

@@ -96,8 +96,25 @@ class Material:
 
 
 @dataclass(frozen=True)
+class Done:
+    """One step the person has done (spec §13): the item's key, the day, and what happened.
+
+    ``note`` is the person's own words ("left a voicemail"); it feeds only the wording.
+    """
+
+    key: str
+    day: dt.date
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Interview:
-    """A validated input: everything the rules need, with defaults applied."""
+    """A validated input: everything the rules need, with defaults applied.
+
+    ``done`` keeps the input's order, so a warning can name ``done[i]``; ``id`` and
+    ``archived`` (spec §14) change no date: ``id`` names the calendar's events and
+    ``archived`` keeps the interview out of the agenda.
+    """
 
     interview_date: dt.date
     interviewers: tuple[Interviewer, ...]
@@ -120,11 +137,19 @@ class Interview:
     candidate_contact: str | None = None
     strengths: tuple[str, ...] = ()
     today: dt.date | None = None
+    done: tuple[Done, ...] = ()
+    id: str | None = None
+    archived: bool = False
 
 
 @dataclass(frozen=True)
 class Item:
-    """One dated step of the checklist (spec section 1)."""
+    """One dated step of the checklist (spec section 1).
+
+    ``done`` is the day the person did it (spec §13) and ``note`` their words about it;
+    both are ``None`` for a step not yet done. ``note`` is for the renderings only: the
+    JSON output's items carry ``done`` but not the note, which stays in the input.
+    """
 
     key: str
     title: str
@@ -138,6 +163,8 @@ class Item:
     advice: tuple[str, ...]
     basis: tuple[Basis, ...]
     steps: tuple[str, ...]
+    done: dt.date | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
