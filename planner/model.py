@@ -186,3 +186,36 @@ class Plan:
     warnings: tuple[Problem, ...] = ()
     guidance: tuple[str, ...] = ()
     drafts: tuple[Draft, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One interview of an agenda that was planned: its place among the inputs and its label."""
+
+    index: int
+    label: str
+    interview: Interview
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One input of an agenda that could not be planned, with every problem found in it."""
+
+    index: int
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """Several interviews side by side (spec §14).
+
+    ``planned`` holds every interview that is not archived, in input order; ``entries``
+    the items to act on, each with the interview it belongs to, in agenda order.
+    """
+
+    today: dt.date
+    days: int
+    planned: tuple[Planned, ...]
+    entries: tuple[tuple[Planned, Item], ...]
+    refusals: tuple[Refusal, ...]

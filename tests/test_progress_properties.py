@@ -1,21 +1,23 @@
-"""Property tests for spec §13 (progress), over generated inputs."""
+"""Property tests for spec §13 (progress) and §14 (the agenda), over generated inputs."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import itertools
+import json
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.bridge import handle
 from planner.citations import index_of
 from planner.dates import bd, plus
 from planner.model import Interview, Item, Outcome, Plan
 from planner.rules import plan
 from planner.validate import parse_input
-from tests.test_invariants import iso, valid_inputs
+from tests.test_invariants import iso, json_values, valid_inputs
 
 FAST = settings(deadline=None, max_examples=200)
 CHAIN = ("CHECKIN-REQUESTED", "CHECKIN-INTERIM", "CHECKIN-MAIN", "CHECKIN-REPEAT")
@@ -181,3 +183,22 @@ def test_untouched_plans_are_the_plans_of_section_5(raw: dict[str, Any]) -> None
     assert [(item.key, item.due) for item in chain(result)] == reference_checkins(interview)
     assert all(item.done is None and not item.overdue for item in result.items)
     assert plan(dataclasses.replace(interview, done=())) == result
+
+
+@settings(deadline=None, max_examples=150)
+@given(
+    st.lists(json_values | valid_inputs(outcomes=True), max_size=4) | json_values,
+    json_values | st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)).map(iso),
+    json_values | st.integers(-5, 400),
+    st.sampled_from([None, "md", "text", "ics", "pdf"]),
+)
+def test_any_agenda_request_is_answered(inputs: Any, today: Any, days: Any, fmt: Any) -> None:
+    """Any JSON at all sent to the agenda ops gets an answer, never an internal error."""
+    op = "agenda" if fmt is None else "render_agenda"
+    request = {"protocol": 1, "id": 1, "op": op, "inputs": inputs, "today": today, "days": days}
+    if fmt is not None:
+        request["format"] = fmt
+    response = json.loads(handle(json.dumps(request)))
+    assert response["id"] == 1
+    if not response["ok"]:
+        assert response["error"]["code"] == "bad_request", response
