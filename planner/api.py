@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from planner import agenda, content, render, rules, timing, validate
+from planner import agenda, content, record, render, rules, timing, validate
 from planner.dates import in_range, parse_iso_date
 from planner.drafts import build_drafts
 from planner.ics import calendar, events, to_ics
@@ -231,3 +231,59 @@ def render_agenda_text(built: Agenda, fmt: str) -> str:
     if fmt == "text":
         return agenda.agenda_text(built)
     return render.dumps(agenda.agenda_json(built))
+
+
+def record_request(inputs: Any, today: Any) -> tuple[list[Any], dt.date | None] | str:
+    """Check a record's arguments: a list of inputs and, if given, a valid today.
+
+    Example:
+        >>> record_request([], None)
+        ([], None)
+    """
+    if not isinstance(inputs, list):
+        return "A record needs a list of interview inputs."
+    if today is None:
+        return inputs, None
+    day = parse_iso_date(today) if isinstance(today, str) else None
+    if day is None or not in_range(day):
+        return "Give today's date as YYYY-MM-DD, between 2000 and 2099."
+    return inputs, day
+
+
+def render_record_result(inputs: list[Any], today: dt.date | None, fmt: str) -> dict[str, Any]:
+    """The record of the job search as ``json``, ``md`` or ``text`` (spec: ours, see record).
+
+    Returns ``{"format", "filename", "media_type", "text"}``; ``json`` gives the data as
+    text, which :func:`record_result` gives as an object.
+
+    Example:
+        >>> render_record_result([], None, "text")["filename"]
+        'job-search-record.txt'
+    """
+    extension, media_type = _FILES[fmt]
+    day = f"-{today.isoformat()}" if today else ""
+    return {
+        "format": fmt,
+        "filename": f"job-search-record{day}.{extension}",
+        "media_type": media_type,
+        "text": render_record_text(record.build_record(inputs, today), fmt),
+    }
+
+
+def render_record_text(built: record.Record, fmt: str) -> str:
+    """The text of one rendering (``json``, ``md`` or ``text``) of an already built record."""
+    if fmt == "md":
+        return record.record_markdown(built)
+    if fmt == "text":
+        return record.record_text(built)
+    return render.dumps(record.record_json(built))
+
+
+def record_result(inputs: list[Any], today: dt.date | None) -> dict[str, Any]:
+    """The record of the job search as JSON data: every interview and contact made.
+
+    Example:
+        >>> record_result([], None)["interviews"]
+        []
+    """
+    return record.record_json(record.build_record(inputs, today))

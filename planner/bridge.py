@@ -16,6 +16,10 @@ The operations (``op``) and what they carry besides ``protocol``, ``id`` and ``o
 - ``agenda``: ``inputs`` (a list of inputs), ``today`` and optionally ``days``
   (0 to 365, default 7); answers the command line's JSON agenda (spec §14).
 - ``render_agenda``: as ``agenda``, plus ``format``; answers like ``render``.
+- ``record``: ``inputs`` and optionally ``today``; answers the record of the job search
+  (every interview and every contact made, with its date) as JSON data.
+- ``render_record``: as ``record``, plus ``format`` (``md`` or ``text``); answers like
+  ``render``.
 
 Refusing an input is an answer, not a failure: a ``plan`` request whose input
 has errors is ``ok: true`` with the errors object as its result, and an agenda
@@ -112,6 +116,26 @@ def _render_agenda(request: dict[str, Any]) -> Any:
     return api.render_agenda_result(*_agenda_args(request), fmt)
 
 
+def _record_args(request: dict[str, Any]) -> tuple[list[Any], Any]:
+    checked = api.record_request(request.get("inputs"), request.get("today"))
+    if isinstance(checked, str):
+        raise RequestError("bad_request", checked)
+    return checked
+
+
+def _record(request: dict[str, Any]) -> Any:
+    return api.record_result(*_record_args(request))
+
+
+def _render_record(request: dict[str, Any]) -> Any:
+    fmt = request.get("format")
+    if fmt not in RECORD_FORMATS:
+        raise RequestError("bad_request", "A render_record request needs a 'format': md or text.")
+    return api.render_record_result(*_record_args(request), fmt)
+
+
+RECORD_FORMATS = ("md", "text")
+
 _OPS: dict[str, _Op] = {
     "version": _version,
     "plan": _plan,
@@ -119,6 +143,8 @@ _OPS: dict[str, _Op] = {
     "render": _render,
     "agenda": _agenda,
     "render_agenda": _render_agenda,
+    "record": _record,
+    "render_record": _render_record,
 }
 
 

@@ -37,10 +37,11 @@ def worked_examples() -> list[tuple[list[str], list[str]]]:
 
 
 def test_the_page_has_worked_examples() -> None:
-    """The page shows a plan opened late, the same plan ticked, and an agenda."""
+    """The page shows a plan opened late, the same plan ticked, an agenda and a record."""
     commands = [" ".join(args) for args, _ in worked_examples()]
     assert [command.split()[:2] for command in commands] == [
         ["plan", "opened-late.json"], ["plan", "ticked.json"], ["agenda", "backup.json"],
+        ["record", "backup.json"],
     ]  # fmt: skip
 
 

@@ -85,6 +85,10 @@ def _requests() -> list[str]:
     requests.append({**agenda, "id": "agenda/30", "days": 30})
     for fmt in ("md", "text", "ics"):
         requests.append({**agenda, "id": f"agenda/{fmt}", "op": "render_agenda", "format": fmt})
+    record = {"protocol": 1, "op": "record", "inputs": inputs, "today": "2026-04-20"}
+    requests.append({**record, "id": "record"})
+    for fmt in ("md", "text"):
+        requests.append({**record, "id": f"record/{fmt}", "op": "render_record", "format": fmt})
     for index, text in enumerate(_PHRASES):
         requests.append(
             {

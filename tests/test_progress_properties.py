@@ -193,12 +193,13 @@ def test_untouched_plans_are_the_plans_of_section_5(raw: dict[str, Any]) -> None
     st.sampled_from([None, "md", "text", "ics", "pdf"]),
 )
 def test_any_agenda_request_is_answered(inputs: Any, today: Any, days: Any, fmt: Any) -> None:
-    """Any JSON at all sent to the agenda ops gets an answer, never an internal error."""
-    op = "agenda" if fmt is None else "render_agenda"
-    request = {"protocol": 1, "id": 1, "op": op, "inputs": inputs, "today": today, "days": days}
-    if fmt is not None:
-        request["format"] = fmt
-    response = json.loads(handle(json.dumps(request)))
-    assert response["id"] == 1
-    if not response["ok"]:
-        assert response["error"]["code"] == "bad_request", response
+    """Any JSON at all sent to the agenda and record ops gets an answer, never an internal error."""
+    for kind in ("agenda", "record"):
+        op = kind if fmt is None else f"render_{kind}"
+        request = {"protocol": 1, "id": 1, "op": op, "inputs": inputs, "today": today, "days": days}
+        if fmt is not None:
+            request["format"] = fmt
+        response = json.loads(handle(json.dumps(request)))
+        assert response["id"] == 1
+        if not response["ok"]:
+            assert response["error"]["code"] == "bad_request", response
