@@ -280,6 +280,31 @@ def test_a_replan_keeps_open_steps_and_drafts_open(page: Page, site_url: str) ->
     expect(page.locator("#planner-result details[open]")).to_have_count(2)
 
 
+def test_an_out_of_date_checklist_is_marked_until_the_problem_is_fixed(
+    page: Page, site_url: str
+) -> None:
+    """A live change with a problem dims the checklist and says so; once fixed, nothing is dim."""
+    open_planner(page, site_url)
+    basic_form(page)
+    submit(page)
+    expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
+    result = page.locator("#planner-result")
+    page.get_by_label("Interview date").fill("")
+    expect(page.locator("#planner-stale")).to_be_visible(timeout=PYTHON_TIMEOUT)
+    expect(result).to_have_class(re.compile(r"\bplanner-result--stale\b"))
+    expect(page.locator("#planner-status")).to_have_text(
+        "The checklist is waiting for the highlighted details."
+    )
+    page.get_by_label("Interview date").fill("2026-03-13")
+    expect(page.locator("#planner-day-2026-03-13")).to_be_visible(timeout=PYTHON_TIMEOUT)
+    expect(page.locator("#planner-stale")).to_be_hidden()
+    expect(result).not_to_have_class(re.compile(r"\bplanner-result--stale\b"))
+    opacity = item(page, "TY-EMAIL-1").evaluate(
+        "node => getComputedStyle(node.parentElement.parentElement).opacity"
+    )
+    assert opacity == "1"
+
+
 def test_one_edit_sends_one_plan_request(page: Page, site_url: str) -> None:
     """`input` then `change` (on leaving the field) for the same value plan only once."""
     open_planner(page, site_url)

@@ -206,5 +206,6 @@ export function setUpChecklist(container, state, guide) {
   state.subscribe((now, before) => {
     if (!now.planned || now.planned === before.planned) return;
     renderPlan(container, now.planned, guide);
+    markStale(container, false);
   });
 }
