@@ -9,6 +9,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 PORT ?= 8000
+NODE_BIN := node_modules/.bin
+# The page's JavaScript: checked by ESLint and TypeScript (configs in tests/js/),
+# its logic unit-tested by Node's own test runner.
+JS_CONFIG := tests/js
+NODE_RESULTS := tests/results/node-tests.tap
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help install browser build serve dev test lint bench clean
@@ -18,7 +23,7 @@ help:
 	@echo "make dev     MkDocs' live rebuild for writing the guide (no policy, no offline copy)"
 	@echo "make test    lint, build and run every test"
 	@echo "make build   build the site into site/"
-	@echo "make lint    ruff, mypy and a strict docs build"
+	@echo "make lint    ruff, mypy, ESLint and tsc"
 	@echo "make bench   run the benchmarks (figures in tests/results/)"
 
 # A venv without pip (Debian's python3 before python3-venv is installed) is made again.
@@ -73,10 +78,20 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(NODE_BIN)/eslint --config $(JS_CONFIG)/eslint.config.js docs/assets/planner docs/assets/site docs/.hooks tests
+	$(NODE_BIN)/tsc -p $(JS_CONFIG)/tsconfig.page.json
+	$(NODE_BIN)/tsc -p $(JS_CONFIG)/tsconfig.worker.json
+	$(NODE_BIN)/tsc -p $(JS_CONFIG)/tsconfig.sw.json
+	$(NODE_BIN)/tsc -p $(JS_CONFIG)/tsconfig.tests.json
 
-# pytest exits 5 when it collected nothing: for this suite that is a failure, named as such.
+# Node's test runner first (a second or so), its counts kept for pytest's summary
+# (tests/conftest.py prints them beside pytest's own). pytest exits 5 when it
+# collected nothing: for this suite that is a failure, named as such.
 test: lint build browser
-	@$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
+	@mkdir -p $(dir $(NODE_RESULTS))
+	node --disable-warning=ExperimentalWarning --test --test-reporter=dot --test-reporter-destination=stdout \
+		--test-reporter=tap --test-reporter-destination=$(NODE_RESULTS) $(JS_CONFIG)/*.test.js
+	@FOLLOWUP_NODE_RESULTS=$(NODE_RESULTS) $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing." >&2; exit 1; fi; \
 	exit $$status
 

@@ -32,6 +32,9 @@ _MALFORMED = [
     '{"protocol": 1, "id": 4, "op": "plan", "input": "Dana"}',
     '{"protocol": 1, "id": 5, "op": "render", "input": {}, "format": "pdf"}',
     '{"protocol": 1, "id": 6, "op": "parse_timing", "text": 7}',
+    '{"protocol": 1, "id": 7, "op": "agenda", "inputs": {}, "today": "2026-04-20"}',
+    '{"protocol": 1, "id": 8, "op": "agenda", "inputs": [], "today": "2026-04-20", "days": 400}',
+    '{"protocol": 1, "id": 9, "op": "render_agenda", "inputs": [], "today": "x", "format": "md"}',
     "[" * 5000 + "]" * 5000,
 ]
 _PHRASES = [
@@ -76,6 +79,16 @@ def _requests() -> list[str]:
                     "format": fmt,
                 }
             )
+    inputs = [raw for _, raw in _inputs()]
+    agenda = {"protocol": 1, "op": "agenda", "inputs": inputs, "today": "2026-04-20"}
+    requests.append({**agenda, "id": "agenda"})
+    requests.append({**agenda, "id": "agenda/30", "days": 30})
+    for fmt in ("md", "text", "ics"):
+        requests.append({**agenda, "id": f"agenda/{fmt}", "op": "render_agenda", "format": fmt})
+    record = {"protocol": 1, "op": "record", "inputs": inputs, "today": "2026-04-20"}
+    requests.append({**record, "id": "record"})
+    for fmt in ("md", "text"):
+        requests.append({**record, "id": f"record/{fmt}", "op": "render_record", "format": fmt})
     for index, text in enumerate(_PHRASES):
         requests.append(
             {
