@@ -29,7 +29,7 @@ from pypdf import PdfReader
 from planner import offline
 from planner.bundle import bundle_name
 from planner.host import make_server
-from tests.browser.conftest import Guard
+from tests.browser.conftest import TEST_HOOKS_SWITCH, Guard
 from tests.browser.test_foundation import PYTHON_TIMEOUT
 from tests.support.paths import ROOT
 
@@ -102,6 +102,7 @@ def watched(browser: Browser, host: Host) -> Iterator[Watched]:
     violations: list[str] = []
     context.expose_binding("reportViolation", lambda _source, text: violations.append(text))
     context.add_init_script(COUNT_VIOLATIONS)
+    context.add_init_script(TEST_HOOKS_SWITCH)  # the update test crashes Python on purpose
     # Recorded, not routed: Playwright's routing would make pages bypass the service worker.
     context.on("request", lambda request: guard_request(guard, request.url))
     context.on("console", guard.console)
@@ -223,9 +224,9 @@ def test_a_new_version_waits_for_reload_and_never_mixes(watched: Watched, host: 
     other.close()
     # Mid-use, the page stays on its version: Python restarts from the old bundle,
     # which the host no longer has, and plans again.
-    page.evaluate("window.followUpPlanner.crashForTesting()")
+    page.evaluate("window.followUpTest.crash()")
     expect(page.locator("#planner-status")).to_contain_text("ready", timeout=PYTHON_TIMEOUT)
-    assert page.evaluate("window.followUpPlanner.starts") == 2
+    assert page.evaluate("window.followUpTest.connection.starts") == 2
     page.get_by_label("Job you applied for").fill("Warehouse lead")
     expect(page.locator("#planner-result")).to_contain_text(
         "Warehouse lead", timeout=PYTHON_TIMEOUT
