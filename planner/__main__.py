@@ -1,9 +1,17 @@
-"""The command line: ``python -m planner plan INPUT --format FORMAT [--today YYYY-MM-DD]``.
+"""The command line: ``plan`` one interview, or the ``agenda`` of several.
 
-``INPUT`` is a JSON file, or ``-`` for standard input. The plan goes to standard
-output with exit status 0. A refused input exits with status 2: with ``--format
-json`` the errors object goes to standard output, otherwise each error goes to
-standard error as a plain line ``field: message``.
+``python -m planner plan INPUT --format FORMAT [--today YYYY-MM-DD]``: ``INPUT`` is a
+JSON file, or ``-`` for standard input. The plan goes to standard output with exit
+status 0. A refused input exits with status 2: with ``--format json`` the errors
+object goes to standard output, otherwise each error goes to standard error as a
+plain line ``field: message``.
+
+``python -m planner agenda FILE... --today YYYY-MM-DD [--days N] --format FORMAT``:
+each ``FILE`` holds one interview's input or a backup (``{"version": 1,
+"interviews": [...]}``); the inputs are numbered from 0 across the files in the
+order given. The agenda goes to standard output; the exit status is 2 when any
+input was refused (the others are still listed), and each refusal also goes to
+standard error as ``FILE: interview N: field: message``.
 """
 
 from __future__ import annotations
@@ -14,7 +22,10 @@ import sys
 from typing import Any
 
 from planner import api, render
-from planner.model import Problem
+from planner.agenda import build_agenda
+from planner.backup import interviews_in
+from planner.model import Problem, Refusal
+from planner.record import build_record
 
 FORMATS = ("json", "md", "text", "ics")
 EXIT_OK = 0
@@ -31,6 +42,25 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("input", metavar="INPUT", help="a JSON file, or - for standard input")
     plan.add_argument("--format", choices=FORMATS, default="json", help="output format")
     plan.add_argument("--today", metavar="YYYY-MM-DD", help="mark items before this overdue")
+    agenda = commands.add_parser(
+        "agenda", help="what to do today and in the days ahead, across several interviews"
+    )
+    agenda.add_argument(
+        "files", metavar="FILE", nargs="+", help="an interview's JSON file, or a backup file"
+    )
+    agenda.add_argument("--today", metavar="YYYY-MM-DD", required=True, help="the agenda's day")
+    agenda.add_argument(
+        "--days", type=int, default=None, metavar="N", help="days ahead to list (default 7)"
+    )
+    agenda.add_argument("--format", choices=FORMATS, default="json", help="output format")
+    record = commands.add_parser(
+        "record", help="every interview and every contact made, with its date: a printable record"
+    )
+    record.add_argument(
+        "files", metavar="FILE", nargs="+", help="an interview's JSON file, or a backup file"
+    )
+    record.add_argument("--today", metavar="YYYY-MM-DD", help="the record's day")
+    record.add_argument("--format", choices=("json", "md", "text"), default="text")
     return parser
 
 
@@ -85,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         2
     """
     args = _parser().parse_args(argv)
+    if args.command == "agenda":
+        return _agenda(args.files, args.today, args.days, args.format)
+    if args.command == "record":
+        return _record(args.files, args.today, args.format)
     fmt: str = args.format
     raw = _read(args.input)
     if isinstance(raw, Problem):
@@ -95,6 +129,59 @@ def main(argv: list[str] | None = None) -> int:
         return _refuse(result, fmt)
     _write(result["text"], fmt)
     return EXIT_OK
+
+
+def _inputs(files: list[str]) -> tuple[list[object], list[str]]:
+    """Every interview input of the files, in order, and the file each came from.
+
+    A file that cannot be read, or a backup of another version, counts as one input
+    that is refused with that problem.
+    """
+    inputs: list[object] = []
+    sources: list[str] = []
+    for source in files:
+        raw = _read(source)
+        found = raw if isinstance(raw, Problem) else interviews_in(raw)
+        entries = [found] if isinstance(found, Problem) else found
+        inputs += entries
+        sources += [source] * len(entries)
+    return inputs, sources
+
+
+def _report(refusals: tuple[Refusal, ...], sources: list[str]) -> int:
+    """Write each refused input's problems to standard error; the exit status."""
+    for refusal in refusals:
+        where = f"{sources[refusal.index]}: interview {refusal.index}"
+        for problem in refusal.problems:
+            sys.stderr.write(f"{where}: {problem.field}: {problem.message}\n")
+    return EXIT_REFUSED if refusals else EXIT_OK
+
+
+def _record(files: list[str], today: str | None, fmt: str) -> int:
+    """Run ``record``: read every file, write the record, report each refused input."""
+    inputs, sources = _inputs(files)
+    checked = api.record_request(inputs, today)
+    if isinstance(checked, str):
+        return _refuse(render.errors_json([Problem("", checked)]), fmt)
+    built = build_record(*checked)
+    _write(api.render_record_text(built, fmt), fmt)
+    refusals = built[2]
+    if fmt == "json":
+        return EXIT_REFUSED if refusals else EXIT_OK
+    return _report(refusals, sources)
+
+
+def _agenda(files: list[str], today: str, days: int | None, fmt: str) -> int:
+    """Run ``agenda``: read every file, write the agenda, report each refused input."""
+    inputs, sources = _inputs(files)
+    checked = api.agenda_request(inputs, today, days)
+    if isinstance(checked, str):
+        return _refuse(render.errors_json([Problem("", checked)]), fmt)
+    built = build_agenda(*checked)
+    _write(api.render_agenda_text(built, fmt), fmt)
+    if fmt == "json":
+        return EXIT_REFUSED if built.refusals else EXIT_OK
+    return _report(built.refusals, sources)
 
 
 if __name__ == "__main__":

@@ -5,8 +5,26 @@ strings). A request is ``{"protocol": 1, "id": <any JSON>, "op": <name>, ...}``;
 the response echoes ``protocol`` and ``id`` and carries either
 ``"ok": true, "result": ...`` or ``"ok": false, "error": {"code", "message"}``.
 
+The operations (``op``) and what they carry besides ``protocol``, ``id`` and ``op``:
+
+- ``version``: nothing; answers ``{"protocol", "planner", "python"}``.
+- ``plan``: ``input`` and optionally ``today``; answers the command line's JSON plan.
+- ``render``: ``input``, ``today`` and ``format`` (``md``, ``text`` or ``ics``);
+  answers ``{"format", "filename", "media_type", "text"}``.
+- ``parse_timing``: ``text`` and ``interview_date``; answers which field a phrase
+  fills, with the value and an explanation, or that it was not understood.
+- ``agenda``: ``inputs`` (a list of inputs), ``today`` and optionally ``days``
+  (0 to 365, default 7); answers the command line's JSON agenda (spec §14).
+- ``render_agenda``: as ``agenda``, plus ``format``; answers like ``render``.
+- ``record``: ``inputs`` and optionally ``today``; answers the record of the job search
+  (every interview and every contact made, with its date) as JSON data.
+- ``render_record``: as ``record``, plus ``format`` (``md`` or ``text``); answers like
+  ``render``.
+
 Refusing an input is an answer, not a failure: a ``plan`` request whose input
-has errors is ``ok: true`` with the errors object as its result.
+has errors is ``ok: true`` with the errors object as its result, and an agenda
+lists each refused input under ``errors``. A malformed request (an agenda without
+a list of inputs or a valid ``today``, say) is ``ok: false`` with ``bad_request``.
 
 Example:
     >>> import json
@@ -77,11 +95,56 @@ def _today(request: dict[str, Any]) -> Any:
     return request.get("today")
 
 
+def _agenda_args(request: dict[str, Any]) -> tuple[list[Any], Any, int]:
+    checked = api.agenda_request(request.get("inputs"), request.get("today"), request.get("days"))
+    if isinstance(checked, str):
+        raise RequestError("bad_request", checked)
+    return checked
+
+
+def _agenda(request: dict[str, Any]) -> Any:
+    return api.agenda_result(*_agenda_args(request))
+
+
+def _render_agenda(request: dict[str, Any]) -> Any:
+    fmt = request.get("format")
+    if fmt not in api.RENDER_FORMATS:
+        allowed = ", ".join(api.RENDER_FORMATS)
+        raise RequestError(
+            "bad_request", f"A render_agenda request needs a 'format': one of {allowed}."
+        )
+    return api.render_agenda_result(*_agenda_args(request), fmt)
+
+
+def _record_args(request: dict[str, Any]) -> tuple[list[Any], Any]:
+    checked = api.record_request(request.get("inputs"), request.get("today"))
+    if isinstance(checked, str):
+        raise RequestError("bad_request", checked)
+    return checked
+
+
+def _record(request: dict[str, Any]) -> Any:
+    return api.record_result(*_record_args(request))
+
+
+def _render_record(request: dict[str, Any]) -> Any:
+    fmt = request.get("format")
+    if fmt not in RECORD_FORMATS:
+        raise RequestError("bad_request", "A render_record request needs a 'format': md or text.")
+    return api.render_record_result(*_record_args(request), fmt)
+
+
+RECORD_FORMATS = ("md", "text")
+
 _OPS: dict[str, _Op] = {
     "version": _version,
     "plan": _plan,
     "parse_timing": _parse_timing,
     "render": _render,
+    "agenda": _agenda,
+    "render_agenda": _render_agenda,
+    "record": _record,
+    "render_record": _render_record,
 }
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.citations import When, advice_ids
+from planner.citations import When, advice_ids, kind_of
 from planner.dates import bd, plus
-from planner.model import Basis, Channel, Interview, Interviewer, Item, Phase
+from planner.model import Basis, Channel, Interview, Interviewer, Item, Outcome, Phase
 
 FIRST_DEFAULT_DAYS = 7
 REPEAT_DAYS = 10
@@ -24,6 +24,8 @@ N_REPEATS = 3
 NOTE_OFFSET = 2
 REFEREE_OFFSET = 1
 KEEP_SEARCHING_OFFSET = 1
+#: §13: a status contact comes at least a week after the day the one before it was made.
+MIN_GAP_DAYS = 7
 
 _CALL_OPENING = "Plan and rehearse what you will say, and get to the point."
 _EMAIL_OPENING = "Keep it short, with a clear subject line: the role and your name."
@@ -40,6 +42,10 @@ _LIGHT_STEPS = (
     "Say you're still interested, ask whether they need anything else, and thank them.",
     "Notice how they respond.",
 )
+_REQUESTED: tuple[Basis, ...] = (Basis.SEED, Basis.RES)
+_INTERIM: tuple[Basis, ...] = (Basis.RES, Basis.PROP)
+_MAIN: tuple[Basis, ...] = (Basis.SEED, Basis.RES, Basis.PROP)
+_REPEAT: tuple[Basis, ...] = (Basis.SEED, Basis.PROP)
 _LAST_REPEAT = (
     "Continue at this pace only if the replies suggest it's welcome, "
     "and keep other applications going."
@@ -48,9 +54,11 @@ _LAST_REPEAT = (
 
 @dataclass(frozen=True)
 class Schedule:
-    """The derived values of spec §4 that later steps read, and the check-in dates.
+    """The derived values of spec §4 that later steps read.
 
-    ``B`` and ``Q`` only bound ``F`` (``main``), so they are not kept.
+    ``B`` and ``Q`` only bound ``F`` (``main``), so they are not kept. ``interim_start``
+    is the first interim's start before the weekend shift (§5's interim algorithm), or
+    ``None`` when ``F`` is too close to the interview for interims (``F - I <= 28``).
 
     Example:
         >>> from planner.model import Interviewer
@@ -64,18 +72,19 @@ class Schedule:
     channel: Channel
     wait: dt.date | None
     main: dt.date
-    interims: tuple[dt.date, ...]
-    repeats: tuple[dt.date, ...]
+    interim_start: dt.date | None
+    interim_cadence: int
+    cadence: int
 
 
 def schedule(interview: Interview) -> Schedule:
-    """Compute ``P``, ``CH``, ``W``, ``B``, ``Q``, ``F``, the interims and the repeats.
+    """Compute ``P``, ``CH``, ``W``, ``B``, ``Q``, ``F``, the cadences and the interims' start.
 
     Example:
         >>> from planner.model import Interviewer
         >>> one = Interview(dt.date(2026, 3, 12), (Interviewer("Dana"),))
-        >>> [day.isoformat() for day in schedule(one).repeats]
-        ['2026-03-30', '2026-04-09', '2026-04-20']
+        >>> schedule(one).cadence
+        10
     """
     start, people = interview.interview_date, interview.interviewers
     index = next((n for n, person in enumerate(people) if person.is_decision_maker), 0)
@@ -92,29 +101,76 @@ def schedule(interview: Interview) -> Schedule:
     floor = bd(plus(asked, REQUESTED_GAP_DAYS)) if asked is not None else None
     main = max(day for day in (base, wait, floor) if day is not None)
     persistent = interview.persistent_role
-    interims: list[dt.date] = []
+    step = INTERIM_DAYS_PERSISTENT if persistent else INTERIM_DAYS
+    interim_start = None
     if (main - start).days > LONG_THRESHOLD_DAYS:
-        step = INTERIM_DAYS_PERSISTENT if persistent else INTERIM_DAYS
-        first = plus(start, step)
-        if wait is not None and wait > first:
-            first = wait
-        if asked is not None and plus(asked, REQUESTED_GAP_DAYS) > first:
-            first = plus(asked, REQUESTED_GAP_DAYS)
-        day = bd(first)
-        while day <= plus(main, -INTERIM_BUFFER_DAYS):
-            interims.append(day)
-            day = bd(plus(day, step))
+        interim_start = plus(start, step)
+        if wait is not None and wait > interim_start:
+            interim_start = wait
+        if asked is not None and plus(asked, REQUESTED_GAP_DAYS) > interim_start:
+            interim_start = plus(asked, REQUESTED_GAP_DAYS)
     cadence = interview.agreed_update_interval_days
     if cadence is None:
         cadence = REPEAT_DAYS_PERSISTENT if persistent else REPEAT_DAYS
-    repeats = [main]
-    for _ in range(N_REPEATS):
-        repeats.append(bd(plus(repeats[-1], cadence)))
-    return Schedule(index, primary, channel, wait, main, tuple(interims), tuple(repeats[1:]))
+    return Schedule(index, primary, channel, wait, main, interim_start, step, cadence)
+
+
+def status_dates(interview: Interview, plan: Schedule) -> list[tuple[str, dt.date]]:
+    """The status contacts in chain order, each with its due date (spec §5 and §13).
+
+    Each contact counts from the day the one before it was made (``A`` of §13): the
+    day it was done, or today when it is overdue while the outcome is pending, or its
+    due date. With nothing done and no today this is exactly the plan of §5.
+
+    Example:
+        >>> from planner.model import Done, Interviewer
+        >>> one = Interview(dt.date(2026, 3, 12), (Interviewer("Dana"),),
+        ...                 done=(Done("CHECKIN-MAIN", dt.date(2026, 4, 2)),))
+        >>> [(key, day.isoformat()) for key, day in status_dates(one, schedule(one))][:2]
+        [('CHECKIN-MAIN', '2026-03-19'), ('CHECKIN-REPEAT-1', '2026-04-13')]
+    """
+    done = {entry.key: entry.day for entry in interview.done}
+    today = interview.today if interview.outcome is Outcome.PENDING else None
+
+    def made(key: str, due: dt.date) -> dt.date:
+        if key in done:
+            return done[key]
+        if today is not None and due < today:
+            return today
+        return due
+
+    dates: list[tuple[str, dt.date]] = []
+    last: dt.date | None = None
+    if interview.contact_on is not None:
+        dates.append(("CHECKIN-REQUESTED", interview.contact_on))
+        last = made("CHECKIN-REQUESTED", interview.contact_on)
+    main, latest_interim = plan.main, plus(plan.main, -INTERIM_BUFFER_DAYS)
+    if plan.interim_start is not None:
+        start = plan.interim_start
+        if last is not None:
+            start = max(start, plus(last, MIN_GAP_DAYS))
+        day, k = bd(start), 1
+        while True:
+            key = f"CHECKIN-INTERIM-{k}"
+            fits = day <= latest_interim and made(key, day) <= latest_interim
+            if key not in done and ("CHECKIN-MAIN" in done or not fits):
+                break
+            dates.append((key, day))
+            last = made(key, day)
+            day, k = bd(plus(last, plan.interim_cadence)), k + 1
+    if last is not None:
+        main = max(main, bd(plus(last, MIN_GAP_DAYS)))
+    dates.append(("CHECKIN-MAIN", main))
+    previous = bd(max(plus(made("CHECKIN-MAIN", main), plan.cadence), plan.main))
+    for k in range(1, N_REPEATS + 1):
+        key = f"CHECKIN-REPEAT-{k}"
+        dates.append((key, previous))
+        previous = bd(plus(made(key, previous), plan.cadence))
+    return dates
 
 
 def checkin_items(interview: Interview, plan: Schedule) -> list[Item]:
-    """Build every ``CHECKIN-*`` item of spec §5 for one interview.
+    """Build every ``CHECKIN-*`` item of spec §5, dated by the chain of §13.
 
     Example:
         >>> from planner.model import Interviewer
@@ -126,80 +182,49 @@ def checkin_items(interview: Interview, plan: Schedule) -> list[Item]:
     conditions = _conditions(interview, plan)
     opening = _CALL_OPENING if channel is Channel.PHONE else _EMAIL_OPENING
     verb = "Call" if channel is Channel.PHONE else "Email"
-    items: list[Item] = []
-    if interview.contact_on is not None:
-        steps = (
-            opening,
-            "Contact them on the day they asked for.",
-            *MAIN_STEPS,
-            "If they suggest a schedule for updates, re-plan with that interval.",
-        )
-        items.append(
-            new_item(
-                "CHECKIN-REQUESTED",
-                f"{verb} {name} on the day they asked you to",
-                Phase.WAITING,
-                interview.contact_on,
-                recipient=name,
-                channel=channel,
-                advice=advice_ids("CHECKIN-REQUESTED", conditions),
-                basis=(Basis.SEED, Basis.RES),
-                steps=steps,
-            )
-        )
-    interim_advice = advice_ids("CHECKIN-INTERIM", conditions)
-    for k, day in enumerate(plan.interims, start=1):
-        items.append(
-            new_item(
-                f"CHECKIN-INTERIM-{k}",
-                f"Send {name} a short, light check-in email",
-                Phase.WAITING,
-                day,
-                recipient=name,
-                channel=Channel.EMAIL,
-                advice=interim_advice,
-                basis=(Basis.RES, Basis.PROP),
-                steps=(_EMAIL_OPENING, *_LIGHT_STEPS),
-            )
-        )
-    main_advice = advice_ids("CHECKIN-MAIN", conditions)
+    repeat_channel = channel if interview.persistent_role else Channel.EMAIL
+    repeat_opening = _CALL_OPENING if repeat_channel is Channel.PHONE else _EMAIL_OPENING
     concern: tuple[str, ...] = ()
     if (interview.concern_raised or "").strip():
         concern = (
             "If you already answered their concern in the thank-you email, "
             "don't repeat it unless asked.",
         )
-    items.append(
-        new_item(
-            "CHECKIN-MAIN",
-            f"{verb} {name} to ask where they are in the process",
-            Phase.WAITING,
-            plan.main,
-            recipient=name,
-            channel=channel,
-            advice=main_advice,
-            basis=(Basis.SEED, Basis.RES, Basis.PROP),
-            steps=(opening, *MAIN_STEPS, *concern),
-        )
+    last_repeat = f"CHECKIN-REPEAT-{N_REPEATS}"
+    requested = (
+        opening,
+        "Contact them on the day they asked for.",
+        *MAIN_STEPS,
+        "If they suggest a schedule for updates, re-plan with that interval.",
     )
-    repeat_channel = channel if interview.persistent_role else Channel.EMAIL
-    repeat_advice = advice_ids("CHECKIN-REPEAT", conditions)
-    repeat_opening = _CALL_OPENING if repeat_channel is Channel.PHONE else _EMAIL_OPENING
-    for k, day in enumerate(plan.repeats, start=1):
-        last = (_LAST_REPEAT,) if k == len(plan.repeats) else ()
-        items.append(
-            new_item(
-                f"CHECKIN-REPEAT-{k}",
-                f"Follow up again with {name}",
-                Phase.WAITING,
-                day,
-                recipient=name,
-                channel=repeat_channel,
-                advice=repeat_advice,
-                basis=(Basis.SEED, Basis.PROP),
-                steps=(repeat_opening, *_LIGHT_STEPS, *last),
+    items: list[Item] = []
+    for key, day in status_dates(interview, plan):
+        kind = kind_of(key)
+        if kind == "CHECKIN-REQUESTED":
+            title, how, basis = f"{verb} {name} on the day they asked you to", channel, _REQUESTED
+            steps: tuple[str, ...] = requested
+        elif kind == "CHECKIN-INTERIM":
+            title, how, basis = (
+                f"Send {name} a short, light check-in email",
+                Channel.EMAIL,
+                _INTERIM,
             )
-        )
+            steps = (_EMAIL_OPENING, *_LIGHT_STEPS)
+        elif kind == "CHECKIN-MAIN":
+            title, how, basis = (
+                f"{verb} {name} to ask where they are in the process",
+                channel,
+                _MAIN,
+            )
+            steps = (opening, *MAIN_STEPS, *concern)
+        else:
+            title, how, basis = f"Follow up again with {name}", repeat_channel, _REPEAT
+            last = (_LAST_REPEAT,) if key == last_repeat else ()
+            steps = (repeat_opening, *_LIGHT_STEPS, *last)
+        items.append(
+            new_item(key, title, Phase.WAITING, day, recipient=name, channel=how,
+                     advice=advice_ids(kind, conditions), basis=basis, steps=steps)
+        )  # fmt: skip
     return items
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from planner.citations import When, cites_condition, index_of, kind_of
+from planner.citations import When, cites_condition, index_of
 from planner.dates import long_date
-from planner.model import Channel, Draft, Interview, Interviewer, Item
+from planner.model import Channel, Draft, Interview, Item
+from planner.recipients import recipient_of
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 _SIGN_OFF = "Best regards"
@@ -32,19 +33,6 @@ def clean(text: str | None) -> str:
 def _phrase(text: str | None) -> str:
     """A user's text ready to sit inside a sentence: trimmed, no stray punctuation at its ends."""
     return clean(text).strip(" .,;:!?")
-
-
-def _inline(text: str) -> str:
-    """A phrase that follows other words: a capital that only starts the phrase is lowered.
-
-    Example:
-        >>> [_inline(t) for t in ("Route planning", "SQL reports", "I", "")]
-        ['route planning', 'SQL reports', 'I', '']
-    """
-    first = text.split(" ", 1)[0]
-    if len(first) > 1 and first[0].isupper() and first[1:].islower():
-        return text[0].lower() + text[1:]
-    return text
 
 
 def _sentence(text: str) -> str:
@@ -74,7 +62,8 @@ class _Writer:
         self.company = _phrase(interview.company)
         self.name = _phrase(interview.candidate_name)
         self.contact = _phrase(interview.candidate_contact)
-        self.strengths = [_inline(_phrase(strength)) for strength in interview.strengths]
+        # Kept exactly as typed: "SQL", "Python" and "Route planning" alike.
+        self.strengths = [_phrase(strength) for strength in interview.strengths]
         self.date = long_date(interview.interview_date)
         n = interview.interview_round
         self.round = _ORDINALS[n - 1] if n <= len(_ORDINALS) else f"round-{n}"
@@ -125,19 +114,8 @@ class _Writer:
 
 
 def _topic(interview: Interview, item: Item) -> str:
-    """The topic entered for the interviewer an item is addressed to.
-
-    A thank-you or note numbered n belongs to the n-th interviewer, which keeps two
-    people with the same name apart; anything else is matched by name.
-    """
-    person: Interviewer | None = None
-    if kind_of(item.key) in ("TY-EMAIL", "TY-NOTE"):
-        index = index_of(item.key) - 1
-        if 0 <= index < len(interview.interviewers):
-            person = interview.interviewers[index]
-    if person is None:
-        people = (p for p in interview.interviewers if p.name == item.recipient)
-        person = next(people, None)
+    """The topic entered for the interviewer an item is addressed to."""
+    person = recipient_of(interview, item)
     return _phrase(person.topic) if person else ""
 
 

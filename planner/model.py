@@ -96,8 +96,25 @@ class Material:
 
 
 @dataclass(frozen=True)
+class Done:
+    """One step the person has done (spec §13): the item's key, the day, and what happened.
+
+    ``note`` is the person's own words ("left a voicemail"); it feeds only the wording.
+    """
+
+    key: str
+    day: dt.date
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Interview:
-    """A validated input: everything the rules need, with defaults applied."""
+    """A validated input: everything the rules need, with defaults applied.
+
+    ``done`` keeps the input's order, so a warning can name ``done[i]``; ``id`` and
+    ``archived`` (spec §14) change no date: ``id`` names the calendar's events and
+    ``archived`` keeps the interview out of the agenda.
+    """
 
     interview_date: dt.date
     interviewers: tuple[Interviewer, ...]
@@ -120,11 +137,19 @@ class Interview:
     candidate_contact: str | None = None
     strengths: tuple[str, ...] = ()
     today: dt.date | None = None
+    done: tuple[Done, ...] = ()
+    id: str | None = None
+    archived: bool = False
 
 
 @dataclass(frozen=True)
 class Item:
-    """One dated step of the checklist (spec section 1)."""
+    """One dated step of the checklist (spec section 1).
+
+    ``done`` is the day the person did it (spec §13) and ``note`` their words about it;
+    both are ``None`` for a step not yet done. ``note`` is for the renderings only: the
+    JSON output's items carry ``done`` but not the note, which stays in the input.
+    """
 
     key: str
     title: str
@@ -138,6 +163,8 @@ class Item:
     advice: tuple[str, ...]
     basis: tuple[Basis, ...]
     steps: tuple[str, ...]
+    done: dt.date | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,3 +186,36 @@ class Plan:
     warnings: tuple[Problem, ...] = ()
     guidance: tuple[str, ...] = ()
     drafts: tuple[Draft, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One interview of an agenda that was planned: its place among the inputs and its label."""
+
+    index: int
+    label: str
+    interview: Interview
+    plan: Plan
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One input of an agenda that could not be planned, with every problem found in it."""
+
+    index: int
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """Several interviews side by side (spec §14).
+
+    ``planned`` holds every interview that is not archived, in input order; ``entries``
+    the items to act on, each with the interview it belongs to, in agenda order.
+    """
+
+    today: dt.date
+    days: int
+    planned: tuple[Planned, ...]
+    entries: tuple[tuple[Planned, Item], ...]
+    refusals: tuple[Refusal, ...]

@@ -15,6 +15,7 @@ from typing import Any
 
 from planner.dates import long_date
 from planner.model import OUTPUT_VERSION, Draft, Interview, Item, Plan, Problem
+from planner.recipients import addressee
 
 _HOW = {"email": "by email", "phone": "by phone", "post": "by post", "reply": "as a reply"}
 _TILDES = re.compile(r"^~{3,}", re.MULTILINE)
@@ -60,6 +61,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "recipient": item.recipient,
         "channel": item.channel.value if item.channel else None,
         "optional": item.optional,
+        "done": item.done.isoformat() if item.done else None,
         "overdue": item.overdue,
         "advice": list(item.advice),
         "basis": [basis.value for basis in item.basis],
@@ -109,7 +111,7 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
@@ -138,22 +140,64 @@ def _facts(interview: Interview) -> list[str]:
 def _day_label(interview: Interview, day: dt.date) -> str:
     offset = (day - interview.interview_date).days
     when = "interview day" if offset == 0 else f"day {offset}"
+    if day == interview.today:
+        when = f"today, {when}"
     return f"{long_date(day)} ({when})"
 
 
-def _details(item: Item) -> str:
-    """ "To Dana by email; at the latest Friday 13 March 2026; optional; overdue"."""
+def shown_on(item: Item, today: dt.date | None) -> dt.date:
+    """The day an item is listed under: today for an overdue step, else its due date.
+
+    Example:
+        >>> from planner.checkins import new_item
+        >>> from planner.model import Phase
+        >>> item = new_item("TY-EMAIL-1", "Thank", Phase.SAME_DAY, dt.date(2026, 3, 12))
+        >>> shown_on(item, dt.date(2026, 4, 20))
+        datetime.date(2026, 3, 12)
+    """
+    return today if item.overdue and today is not None else item.due
+
+
+def details(interview: Interview, item: Item) -> str:
+    """Who and how, the latest date, whether it is optional, in one sentence.
+
+    Example: "To Dana Reyes (Head of Operations) by email; at the latest Friday 13 March
+    2026; optional".
+    """
     how = _HOW.get(item.channel.value, "") if item.channel else ""
-    who = f"To {item.recipient}" if item.recipient else ""
+    person = addressee(interview, item)
+    who = f"To {person}" if person else ""
     parts = [" ".join(part for part in (who, how) if part)]
     if item.latest is not None and item.latest != item.due:
         parts.append(f"at the latest {long_date(item.latest)}")
     if item.optional:
         parts.append("optional")
-    if item.overdue:
-        parts.append("OVERDUE")
     text = "; ".join(part for part in parts if part)
     return text[:1].upper() + text[1:]
+
+
+def progress(item: Item) -> str:
+    """What happened to a step, or what to do about it now: done, or overdue.
+
+    Example: "Done on Friday 13 March 2026: sent after lunch", or "Overdue since Thursday
+    19 March 2026: do it today". Empty for a step that is neither.
+    """
+    if item.done is not None:
+        note = f": {item.note}" if item.note else ""
+        return f"Done on {long_date(item.done)}{note}"
+    if item.overdue:
+        return f"Overdue since {long_date(item.latest or item.due)}: do it today"
+    return ""
+
+
+def _by_day(interview: Interview, plan: Plan) -> list[tuple[dt.date, list[Item]]]:
+    """The items grouped by the day they are listed under, days in order (stable within)."""
+    today = interview.today
+    ordered = sorted(plan.items, key=lambda item: shown_on(item, today))
+    return [
+        (day, list(group))
+        for day, group in groupby(ordered, key=lambda item: shown_on(item, today))
+    ]
 
 
 def _guidance(plan: Plan, summaries: Mapping[str, str] | None) -> list[str]:
@@ -161,7 +205,7 @@ def _guidance(plan: Plan, summaries: Mapping[str, str] | None) -> list[str]:
     return [summaries.get(gid) or gid for gid in plan.guidance]
 
 
-def _md(text: str) -> str:
+def escape_md(text: str) -> str:
     """Escape the characters that would change Markdown formatting inside a line."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
@@ -182,28 +226,34 @@ def to_markdown(
         >>> to_markdown(iv, Plan(items=())).splitlines()[0]
         '# Follow-up plan: Analyst'
     """
-    out = [f"# {_md(heading(interview))}", ""]
-    out += [f"{_md(fact)}  " for fact in _facts(interview)]
+    out = [f"# {escape_md(heading(interview))}", ""]
+    out += [f"{escape_md(fact)}  " for fact in _facts(interview)]
     if plan.warnings:
         out += ["", "## Warnings", ""]
-        out += [f"- **{_md(w.field) or 'input'}**: {_md(w.message)}" for w in plan.warnings]
-    for day, group in groupby(plan.items, key=lambda item: item.due):
+        out += [
+            f"- **{escape_md(w.field) or 'input'}**: {escape_md(w.message)}" for w in plan.warnings
+        ]
+    for day, group in _by_day(interview, plan):
         out += ["", f"## {_day_label(interview, day)}", ""]
         for item in group:
-            out.append(f"- [ ] **{_md(item.title)}**")
-            details = _details(item)
-            if details:
-                out.append(f"  *{_md(details)}*")
-            out += [f"  - {_md(step)}" for step in item.steps]
+            box = "x" if item.done else " "
+            out.append(f"- [{box}] **{escape_md(item.title)}**")
+            out += [
+                f"  *{escape_md(line)}*"
+                for line in (details(interview, item), progress(item))
+                if line
+            ]
+            if item.done is None:
+                out += [f"  - {escape_md(step)}" for step in item.steps]
     if plan.guidance:
         out += ["", "## Guidance", ""]
-        out += [f"- {_md(line)}" for line in _guidance(plan, summaries)]
+        out += [f"- {escape_md(line)}" for line in _guidance(plan, summaries)]
     if plan.drafts:
         out += ["", "## Drafts"]
         for title, draft in _titled_drafts(plan):
-            out += ["", f"### {_md(title)}", ""]
+            out += ["", f"### {escape_md(title)}", ""]
             if draft.subject:
-                out += [f"Subject: {_md(draft.subject)}", ""]
+                out += [f"Subject: {escape_md(draft.subject)}", ""]
             fence = "~" * max(
                 3, 1 + max((len(run) for run in _TILDES.findall(draft.body)), default=0)
             )
@@ -223,23 +273,27 @@ def to_text(interview: Interview, plan: Plan, summaries: Mapping[str, str] | Non
     out = [heading(interview).upper(), *_facts(interview)]
     if plan.warnings:
         out += ["", "WARNINGS"]
-        out += [f"! {w.field or 'input'}: {_one_line(w.message)}" for w in plan.warnings]
-    for day, group in groupby(plan.items, key=lambda item: item.due):
+        out += [f"! {w.field or 'input'}: {one_line(w.message)}" for w in plan.warnings]
+    for day, group in _by_day(interview, plan):
         label = _day_label(interview, day)
         out += ["", label, "-" * len(label)]
         for item in group:
-            out.append(f"[ ] {_one_line(item.title)}")
-            details = _details(item)
-            if details:
-                out.append(f"    {_one_line(details)}")
-            out += [f"    - {_one_line(step)}" for step in item.steps]
+            box = "x" if item.done else " "
+            out.append(f"[{box}] {one_line(item.title)}")
+            out += [
+                f"    {one_line(line)}"
+                for line in (details(interview, item), progress(item))
+                if line
+            ]
+            if item.done is None:
+                out += [f"    - {one_line(step)}" for step in item.steps]
     if plan.guidance:
         out += ["", "GUIDANCE"]
         out += [f"- {line}" for line in _guidance(plan, summaries)]
     if plan.drafts:
         out += ["", "DRAFTS"]
         for title, draft in _titled_drafts(plan):
-            out += ["", f"== {_one_line(title)} =="]
+            out += ["", f"== {one_line(title)} =="]
             if draft.subject:
                 out.append(f"Subject: {draft.subject}")
             out += ["", draft.body]

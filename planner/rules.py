@@ -1,7 +1,9 @@
 """The planning rules: a validated interview in, a dated checklist out (spec §4 to §10).
 
-``plan`` is pure: the same interview always gives the same plan, and ``today`` (from the
-interview) only marks items overdue. The constants of spec §3 are module-level names here.
+``plan`` is pure: the same interview always gives the same plan. ``today`` (from the
+interview) marks items overdue and, with the steps already done, re-dates the status
+check-ins (spec §13, in :mod:`planner.checkins`). The constants of spec §3 are
+module-level names here.
 """
 
 from __future__ import annotations
@@ -78,13 +80,35 @@ def plan(interview: Interview) -> Plan:
     items = _early_items(interview, dates) + checkin_items(interview, dates)
     if interview.outcome is not Outcome.PENDING:
         items = _after_outcome(interview, dates, items)
-    if interview.today is not None:
-        today = interview.today
-        items = [
-            dataclasses.replace(item, overdue=(item.latest or item.due) < today) for item in items
-        ]
+    items = [_progress(item, interview) for item in items]
     items.sort(key=sort_key)
-    return Plan(tuple(items), _warnings(interview, dates), GUIDANCE_IDS)
+    warnings = _warnings(interview, dates) + _unplanned(interview, items)
+    return Plan(tuple(items), warnings, GUIDANCE_IDS)
+
+
+def _progress(item: Item, interview: Interview) -> Item:
+    """Mark an item done (with its note) or overdue (spec §13 rules 1 and 2)."""
+    entry = next((entry for entry in interview.done if entry.key == item.key), None)
+    if entry is not None:
+        return dataclasses.replace(item, done=entry.day, note=entry.note)
+    today = interview.today
+    if today is None or item.phase is Phase.BEFORE_LEAVING:
+        return item
+    return dataclasses.replace(item, overdue=(item.latest or item.due) < today)
+
+
+def _unplanned(interview: Interview, items: list[Item]) -> tuple[Problem, ...]:
+    """A warning for each done entry whose key names no item of this plan (spec §13)."""
+    keys = {item.key for item in items}
+    return tuple(
+        Problem(
+            f"done[{index}].key",
+            f"This plan has no step {entry.key} now, so it is left out; "
+            "it counts again if the step comes back.",
+        )
+        for index, entry in enumerate(interview.done)
+        if entry.key not in keys
+    )
 
 
 def sort_key(item: Item) -> tuple[dt.date, int, int]:
@@ -192,8 +216,13 @@ def _thanks_steps(answers_concern: bool) -> tuple[str, ...]:
     )
 
 
-def _keeps(item: Item, outcome: Outcome, day: dt.date) -> bool:
-    """Whether an item survives a known outcome on ``day`` (the table of spec §6)."""
+def _keeps(item: Item, outcome: Outcome, day: dt.date, done: set[str]) -> bool:
+    """Whether an item survives a known outcome on ``day`` (the table of spec §6).
+
+    A done item always stays (spec §13 rule 1): it is part of the record.
+    """
+    if item.key in done:
+        return True
     if item.key.startswith("CHECKIN-"):
         return item.due < day
     if item.key == "KEEP-SEARCHING":
@@ -209,7 +238,8 @@ def _after_outcome(interview: Interview, dates: Schedule, items: list[Item]) -> 
     """Drop what a known outcome makes moot and add its reply (spec §6)."""
     outcome = interview.outcome
     day = interview.outcome_date or interview.interview_date
-    kept = [item for item in items if _keeps(item, outcome, day)]
+    done = {entry.key for entry in interview.done}
+    kept = [item for item in items if _keeps(item, outcome, day, done)]
     name = dates.primary.name
     if outcome is Outcome.OFFER:
         kept.append(

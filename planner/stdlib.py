@@ -82,6 +82,10 @@ MALFORMED = (
     '{"protocol": 1, "id": 4, "op": "plan", "input": "Dana"}',
     '{"protocol": 1, "id": 5, "op": "render", "input": {}, "format": "pdf"}',
     '{"protocol": 1, "id": 6, "op": "parse_timing", "text": 7}',
+    '{"protocol": 1, "id": 7, "op": "agenda", "inputs": {}, "today": "2026-04-20"}',
+    '{"protocol": 1, "id": 8, "op": "agenda", "inputs": [], "today": "2026-04-20", "days": 400}',
+    '{"protocol": 1, "id": 9, "op": "render_agenda", "inputs": [], "today": "x", "format": "md"}',
+    '{"protocol": 1, "id": 10, "op": "record", "inputs": [], "today": "2026-4-20"}',
     "[" * 5000 + "]" * 5000,
 )
 
@@ -90,8 +94,9 @@ def exercise_requests(inputs: Iterable[tuple[str, Any]]) -> list[str]:
     """Every operation of the bridge, for each named input, plus the refusals.
 
     Each input is planned (with and without ``today``) and rendered in every
-    format; the timing reader reads :data:`PHRASES`; :data:`MALFORMED` ends the
-    list. The parity tests send the same requests to Pyodide and CPython.
+    format; all of them together make an agenda and a record, in every format;
+    the timing reader reads :data:`PHRASES`; :data:`MALFORMED` ends the list.
+    The parity tests send the same requests to Pyodide and CPython.
 
     Example:
         >>> requests = exercise_requests([("one", {"interview_date": "2026-03-12"})])
@@ -99,7 +104,8 @@ def exercise_requests(inputs: Iterable[tuple[str, Any]]) -> list[str]:
         ['plan', 'plan', 'render', 'render', 'render']
     """
     requests: list[dict[str, Any]] = []
-    for name, raw in inputs:
+    named = list(inputs)
+    for name, raw in named:
         requests.append({"protocol": 1, "id": f"{name}/plan", "op": "plan", "input": raw})
         today = {"input": raw, "today": "2026-04-20"}
         requests.append({"protocol": 1, "id": f"{name}/today", "op": "plan", **today})
@@ -107,6 +113,14 @@ def exercise_requests(inputs: Iterable[tuple[str, Any]]) -> list[str]:
             requests.append(
                 {"protocol": 1, "id": f"{name}/{fmt}", "op": "render", **today, "format": fmt}
             )
+    every = {"protocol": 1, "inputs": [raw for _, raw in named], "today": "2026-04-20"}
+    requests.append({**every, "id": "agenda", "op": "agenda"})
+    requests.append({**every, "id": "agenda/30", "op": "agenda", "days": 30})
+    for fmt in ("md", "text", "ics"):
+        requests.append({**every, "id": f"agenda/{fmt}", "op": "render_agenda", "format": fmt})
+    requests.append({**every, "id": "record", "op": "record"})
+    for fmt in ("md", "text"):
+        requests.append({**every, "id": f"record/{fmt}", "op": "render_record", "format": fmt})
     for index, text in enumerate(PHRASES):
         requests.append(
             {

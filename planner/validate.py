@@ -27,7 +27,15 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from planner.dates import in_range, parse_iso_date
-from planner.model import CompanyStyle, Interview, Interviewer, Material, Outcome, Problem
+from planner.model import (
+    CompanyStyle,
+    Done,
+    Interview,
+    Interviewer,
+    Material,
+    Outcome,
+    Problem,
+)
 
 _E = TypeVar("_E", bound=enum.StrEnum)
 
@@ -51,7 +59,9 @@ _LABELS = {
     "persistent_role": "whether the job calls for persistent follow-up",
     "company": "the company name", "role": "the job title you applied for",
     "candidate_name": "your name", "candidate_contact": "your contact details",
-    "strengths": "your strengths",
+    "strengths": "your strengths", "id": "the interview's identifier",
+    "archived": "whether the interview is archived", "date": "the day you did it",
+    "note": "your note about it",
 }  # fmt: skip
 _EXAMPLE = "as YYYY-MM-DD, for example 2026-03-12"
 
@@ -71,11 +81,11 @@ CHOICES: Mapping[str, type[enum.StrEnum]] = MappingProxyType(
 )
 #: Top-level text fields.
 TEXTS = ("concern_raised", "concern_raised_by", "company", "role", "candidate_name",
-         "candidate_contact")  # fmt: skip
+         "candidate_contact", "id")  # fmt: skip
 #: Top-level true/false fields.
-FLAGS = ("has_referees", "persistent_role")
-#: Top-level lists: of interviewer objects, of material objects, of strings.
-LISTS = ("interviewers", "materials", "strengths")
+FLAGS = ("has_referees", "persistent_role", "archived")
+#: Top-level lists: of interviewer objects, of material objects, of strings, of done steps.
+LISTS = ("interviewers", "materials", "strengths", "done")
 #: Top-level fields that must be given (§2b rule 2).
 REQUIRED = ("interview_date", "interviewers")
 #: The fields of an ``interviewers[]`` entry and their types; ``name`` is required.
@@ -90,6 +100,11 @@ MATERIAL_FIELDS: Mapping[str, str] = MappingProxyType(
      "is_reference_list": "flag", "requested_by": "text"}
 )  # fmt: skip
 MATERIAL_REQUIRED = ("description", "due_date")
+#: The fields of a ``done[]`` entry (spec §13) and their types.
+DONE_FIELDS: Mapping[str, str] = MappingProxyType({"key": "text", "date": "date", "note": "text"})
+DONE_REQUIRED = ("key", "date")
+#: The most ``done`` entries an input may hold (spec §13).
+MAX_DONE = 200
 
 
 class _Checker:
@@ -200,6 +215,7 @@ def parse_input(raw: object, today_override: object = None) -> Interview | list[
     texts = {key: check.text(raw, key) for key in TEXTS}
     flags = {key: check.boolean(raw, key) for key in FLAGS}
     strengths = _strengths(check, raw.get("strengths"))
+    done = _done(check, raw.get("done"), interview, dates["today"])
     if check.problems or interview is None:
         return [Problem(path, message) for path, message in check.problems.items()]
     return Interview(
@@ -224,6 +240,9 @@ def parse_input(raw: object, today_override: object = None) -> Interview | list[
         candidate_contact=texts["candidate_contact"],
         strengths=strengths,
         today=dates["today"],
+        done=tuple(done),
+        id=texts["id"],
+        archived=flags["archived"] is True,
     )
 
 
@@ -319,3 +338,44 @@ def _strengths(check: _Checker, value: Any) -> tuple[str, ...]:
         if not isinstance(entry, str):
             check.add(f"strengths[{index}]", "Give each strength as text, in quotes.")
     return tuple(entry.strip() for entry in value if isinstance(entry, str) and entry.strip())
+
+
+def _done(
+    check: _Checker, value: Any, interview: dt.date | None, today: dt.date | None
+) -> list[Done]:
+    """Validate the steps already done (spec §13): keys, days and notes.
+
+    A key that names no step of the plan is not an error here: the rules leave that
+    entry out with a warning, because plans change as details are edited.
+    """
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        check.add("done", "Give the steps you have done as a list, one entry per step.")
+        return []
+    if len(value) > MAX_DONE:
+        check.add("done", f"Keep at most {MAX_DONE} done steps in one interview.")
+        return []
+    result: list[Done] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(value):
+        where = f"done[{index}]."
+        if not isinstance(entry, dict):
+            check.add(where[:-1], "Give each done step as an object with its key and its date.")
+            continue
+        key = entry.get("key")
+        if not isinstance(key, str):
+            check.add(where + "key", "Give the key of the step you did, such as TY-EMAIL-1.")
+        elif key in seen:
+            check.add(where + "key", f"{key} is already marked done above: mark each step once.")
+        day = check.date(entry, "date", where, need=True)
+        if day is not None and interview is not None and day < interview:
+            check.add(where + "date", "The day you did it can't be before the interview.")
+        if day is not None and today is not None and day > today:
+            check.add(where + "date", "The day you did it can't be later than today.")
+        note = check.text(entry, "note", where)
+        if isinstance(key, str):
+            if key not in seen and day is not None:
+                result.append(Done(key, day, note))
+            seen.add(key)
+    return result

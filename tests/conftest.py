@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,26 @@ def bundle_path(built_site: Path) -> Path:
     bundles = sorted((built_site / "assets" / "planner").glob("planner-*.zip"))
     assert len(bundles) == 1, f"expected one planner bundle, found {bundles}"
     return bundles[0]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Beside pytest's own count, the count of the page's unit tests (Node's test runner).
+
+    `make test` runs them first and names their TAP report in FOLLOWUP_NODE_RESULTS.
+    """
+    path = os.environ.get("FOLLOWUP_NODE_RESULTS")
+    if not path:
+        return
+    report = Path(path)
+    text = report.read_text(encoding="utf-8")
+    counts = dict(re.findall(r"^# (tests|pass|fail) (\d+)$", text, re.M))
+    if "tests" not in counts:
+        terminalreporter.write_sep("=", f"node --test: no counts in {report}", red=True)
+        return
+    failed = int(counts.get("fail", "0"))
+    terminalreporter.write_sep(
+        "=",
+        f"node --test (tests/js): {counts.get('pass', '0')} passed, {failed} failed",
+        green=not failed,
+        red=bool(failed),
+    )

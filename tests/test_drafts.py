@@ -300,15 +300,18 @@ def test_materials_get_a_short_covering_email() -> None:
 
 
 @pytest.mark.parametrize(
-    ("strength", "written"),
-    [
-        ("Route planning with TMS software", "route planning with TMS software"),
-        ("SQL reporting", "SQL reporting"),
-        ("clear writing", "clear writing"),
-    ],
+    "strength",
+    ["Python", "SQL reporting", "Route planning with TMS software", "clear writing", "iOS"],
 )
-def test_strengths_read_as_part_of_the_sentence(strength: str, written: str) -> None:
-    """A strength typed with a leading capital reads mid-sentence; acronyms keep theirs."""
+def test_strengths_keep_the_case_they_were_typed_in(strength: str) -> None:
+    """A strength reads in the draft exactly as typed: "Python" is never lowered to "python"."""
     interview = dataclasses.replace(full_interview(), strengths=(strength,))
     (draft,) = build_drafts(interview, [item("TY-EMAIL-1", "Dana Lee", Channel.EMAIL)])
-    assert f"my {written} would help" in draft.body
+    assert f"my {strength} would help" in draft.body
+
+
+def test_several_strengths_keep_their_case() -> None:
+    """A list of strengths is joined without touching any letter of what was typed."""
+    interview = dataclasses.replace(full_interview(), strengths=("Python", "SQL", "Data modelling"))
+    (draft,) = build_drafts(interview, [item("TY-EMAIL-1", "Dana Lee", Channel.EMAIL)])
+    assert "my Python, SQL and Data modelling would help" in draft.body

@@ -152,18 +152,50 @@ def test_same_input_and_today_same_bytes() -> None:
 
 
 @pytest.mark.parametrize(
-    ("other", "same"),
+    ("changes", "same"),
     [
-        (Interview(DAY, (Interviewer("Sam"),), company=" acme ", decision_date=DAY), True),
-        (Interview(dt.date(2026, 3, 13), (Interviewer("Dana"),), company="Acme"), False),
-        (Interview(DAY, (Interviewer("Dana"),), company="Acme", interview_round=2), False),
-        (Interview(DAY, (Interviewer("Dana"),), company="Globex"), False),
+        ({"company": " acme ", "role": "ANALYST ", "decision_date": DAY, "today": DAY}, True),
+        ({"interviewers": (Interviewer("Dana", phone="555", title="CTO"),)}, True),
+        ({"interview_date": dt.date(2026, 3, 13)}, False),
+        ({"interview_round": 2}, False),
+        ({"company": "Globex"}, False),
+        ({"role": "Engineer"}, False),
+        ({"interviewers": (Interviewer("Sam"),)}, False),
+        ({"interviewers": (Interviewer("Dana"), Interviewer("Sam"))}, False),
     ],
 )
-def test_uid_is_stable_per_interview(other: Interview, same: bool) -> None:
-    """A UID changes with the date, company or round, and nothing else a re-plan alters."""
+def test_uid_without_id_names_the_interview(changes: dict[str, object], same: bool) -> None:
+    """Without an id, a UID changes with what names the interview, not with a re-plan."""
+    other = dataclasses.replace(INTERVIEW, **changes)  # type: ignore[arg-type]
     assert (event_uid(other, "CHECKIN-MAIN") == event_uid(INTERVIEW, "CHECKIN-MAIN")) is same
     assert event_uid(INTERVIEW, "CHECKIN-MAIN") != event_uid(INTERVIEW, "CHECKIN-REPEAT-1")
+
+
+def test_uid_with_id_depends_on_the_id_and_key_only() -> None:
+    """With an id, editing names, company or date keeps every UID; another id changes them."""
+    first = dataclasses.replace(INTERVIEW, id="k2x9")
+    edited = dataclasses.replace(
+        first, company="Globex", role="Lead", interviewers=(Interviewer("Sam"),),
+        interview_date=dt.date(2026, 3, 13),
+    )  # fmt: skip
+    other = dataclasses.replace(INTERVIEW, id="k2x8")
+    assert event_uid(first, "TY-EMAIL-1") == event_uid(edited, "TY-EMAIL-1")
+    assert event_uid(first, "TY-EMAIL-1") != event_uid(other, "TY-EMAIL-1")
+    assert event_uid(first, "TY-EMAIL-1") != event_uid(INTERVIEW, "TY-EMAIL-1")
+
+
+def test_done_and_overdue_events() -> None:
+    """A done step's event is on the day it was done, says so and has no reminder; an overdue
+    step's event is today's, titled as such, with its reminder."""
+    done = item("TY-EMAIL-1", DAY, done=dt.date(2026, 3, 13), note="sent from the train")
+    late = item("CHECKIN-MAIN", dt.date(2026, 3, 19), overdue=True, channel=Channel.PHONE)
+    found = events(to_ics(on(dt.date(2026, 3, 25)), Plan(items=(done, late))))
+    assert [e.decoded("DTSTART") for e in found] == [dt.date(2026, 3, 13), dt.date(2026, 3, 25)]
+    assert str(found[0]["SUMMARY"]).startswith("Done: ")
+    assert "sent from the train" in str(found[0]["DESCRIPTION"])
+    assert not found[0].walk("VALARM") and found[1].walk("VALARM")
+    assert str(found[1]["SUMMARY"]).startswith("Overdue, do it today: ")
+    assert "Overdue since Thursday 19 March 2026" in str(found[1]["DESCRIPTION"])
 
 
 def test_dropped_items_are_cancelled() -> None:

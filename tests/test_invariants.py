@@ -215,7 +215,8 @@ def test_any_valid_input_plans_sorted_and_deterministic(raw: dict[str, Any]) -> 
     assert planned(raw)[1] == result == plan(interview)
     today = interview.today
     for item in result.items:
-        assert item.overdue is (today is not None and (item.latest or item.due) < today)
+        late = today is not None and (item.latest or item.due) < today
+        assert item.overdue is (late and not item.key.startswith("AT-")), item.key
 
 
 @settings(deadline=None, max_examples=120)

@@ -25,7 +25,8 @@ def item(key: str, due: dt.date, **changes: object) -> Item:
     return make_item(key, due, **{**defaults, **changes})
 
 
-INTERVIEW = Interview(DAY, (Interviewer("Dana"),), role="Analyst", company="Acme", today=DAY)
+TODAY = dt.date(2026, 3, 20)  # a Friday, the day after the main check-in was due
+INTERVIEW = Interview(DAY, (Interviewer("Dana"),), role="Analyst", company="Acme", today=TODAY)
 PLAN = Plan(
     items=(
         item("AT-CONTACTS", DAY, phase=Phase.BEFORE_LEAVING),
@@ -59,6 +60,7 @@ def test_item_json_fields() -> None:
         "recipient": "Dana",
         "channel": "email",
         "optional": False,
+        "done": None,
         "overdue": False,
         "advice": ["thank-you-promptly"],
         "basis": ["SEED"],
@@ -119,7 +121,9 @@ def test_markdown_layout() -> None:
     assert "- [ ] **Do TY-EMAIL-1**" in lines
     assert "  *To Dana by email; at the latest Friday 13 March 2026*" in lines
     assert "  *To Dana by post; optional*" in lines
-    assert "  *By phone; OVERDUE*" in lines
+    assert "## Friday 20 March 2026 (today, day 8)" in lines
+    assert lines.index("  *By phone*") == lines.index("## Friday 20 March 2026 (today, day 8)") + 3
+    assert "  *Overdue since Thursday 19 March 2026: do it today*" in lines
     assert "  - Proofread." in lines
     assert "- follow-up-is-expected" in lines
     assert "### Draft: Do TY-EMAIL-1" in lines
@@ -150,10 +154,10 @@ def test_text_layout() -> None:
     assert lines[:3] == [
         "FOLLOW-UP PLAN: ANALYST AT ACME",
         "Interview: Thursday 12 March 2026",
-        "Today: Thursday 12 March 2026",
+        "Today: Friday 20 March 2026",
     ]
     assert lines[4:6] == ["WARNINGS", "! interviewers[0]: " + PLAN.warnings[0].message]
-    day = lines.index("Thursday 19 March 2026 (day 7)")
+    day = lines.index("Friday 20 March 2026 (today, day 8)")
     assert lines[day + 1] == "-" * len(lines[day])
     assert "[ ] Do TY-NOTE-1" in lines and "    To Dana by post; optional" in lines
 
@@ -196,3 +200,23 @@ def test_markdown_and_text_list_the_same_drafts() -> None:
     assert "Subject: Thanks" in markdown and "Subject: Thanks" in text
     for body in ("Dear Dana,\n\nThank you.", "Hello.", "A note."):
         assert body in markdown and body in text
+
+
+def test_done_steps_show_their_day_and_note() -> None:
+    """A done step is checked, says on which day with the note, and drops its sub-steps."""
+    done = item("TY-EMAIL-1", DAY, recipient="Dana", channel=Channel.EMAIL, steps=("Proofread.",),
+                done=dt.date(2026, 3, 13), note="sent *late*")  # fmt: skip
+    plan = Plan(items=(done,))
+    md, text = to_markdown(INTERVIEW, plan).splitlines(), to_text(INTERVIEW, plan).splitlines()
+    assert "- [x] **Do TY-EMAIL-1**" in md and "[x] Do TY-EMAIL-1" in text
+    assert "  *Done on Friday 13 March 2026: sent \\*late\\**" in md
+    assert "    Done on Friday 13 March 2026: sent *late*" in text
+    assert "Proofread." not in "\n".join(md + text)
+
+
+def test_who_line_names_the_job_title() -> None:
+    """The Who line gives the interviewer's job title when it was entered."""
+    interview = Interview(DAY, (Interviewer("Dana", title="Head of Operations"),), today=DAY)
+    plan = Plan(items=(item("TY-NOTE-1", DAY, recipient="Dana", channel=Channel.POST),))
+    assert "    To Dana (Head of Operations) by post" in to_text(interview, plan).splitlines()
+    assert "  *To Dana (Head of Operations) by post*" in to_markdown(interview, plan).splitlines()

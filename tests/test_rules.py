@@ -44,7 +44,10 @@ def test_one_name_for_guidance_and_kind_order() -> None:
 def test_schedule_keeps_only_what_is_read() -> None:
     """The schedule holds the derived values later steps read; B and Q only bound F."""
     names = [field.name for field in dataclasses.fields(checkins.Schedule)]
-    assert names == ["primary_index", "primary", "channel", "wait", "main", "interims", "repeats"]
+    assert names == [
+        "primary_index", "primary", "channel", "wait", "main", "interim_start",
+        "interim_cadence", "cadence",
+    ]  # fmt: skip
 
 
 def test_rules_leave_drafts_to_the_api() -> None:
@@ -351,9 +354,8 @@ def test_pending_outcome_date_is_ignored() -> None:
     [
         (None, set()),
         ("2026-03-12", set()),
-        ("2026-03-13", {"AT-CONTACTS", "AT-TIMELINE", "AT-CONCERNS", "AT-WANT-JOB"}),
-        ("2026-03-14", {"AT-CONTACTS", "AT-TIMELINE", "AT-CONCERNS", "AT-WANT-JOB",
-                        "TY-EMAIL-1", "REFEREES", "KEEP-SEARCHING"}),
+        ("2026-03-13", set()),
+        ("2026-03-14", {"TY-EMAIL-1", "REFEREES", "KEEP-SEARCHING"}),
     ],
 )  # fmt: skip
 def test_overdue(today: str | None, overdue: set[str]) -> None:

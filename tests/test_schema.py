@@ -27,7 +27,7 @@ BASE: dict[str, Any] = {"interview_date": "2026-03-12", "interviewers": [{"name"
 
 #: Keywords the checker below enforces.
 CHECKED = {"type", "required", "properties", "items", "enum", "minimum", "maximum", "pattern",
-           "minItems", "$ref"}  # fmt: skip
+           "minItems", "maxItems", "$ref"}  # fmt: skip
 #: Keywords that only annotate (the checker may ignore them).
 ANNOTATIONS = {"$schema", "$id", "$defs", "title", "description", "default", "format"}
 #: The JSON Schema type of each kind of field validate checks (spec §2 "JSON types").
@@ -78,6 +78,8 @@ def violations(node: dict[str, Any], value: Any, path: str = "") -> list[str]:
     if isinstance(value, list):
         if len(value) < node.get("minItems", 0):
             found.append(f"{path}: minItems")
+        if "maxItems" in node and len(value) > node["maxItems"]:
+            found.append(f"{path}: maxItems")
         if "items" in node:
             for index, entry in enumerate(value):
                 found += violations(node["items"], entry, f"{path}[{index}]")
@@ -139,6 +141,13 @@ def top_level_kinds() -> dict[str, str]:
 ENTRIES = {
     "interviewer": (validate.INTERVIEWER_FIELDS, validate.INTERVIEWER_REQUIRED),
     "material": (validate.MATERIAL_FIELDS, validate.MATERIAL_REQUIRED),
+    "done": (validate.DONE_FIELDS, validate.DONE_REQUIRED),
+}
+#: Each entry kind: the list that holds it and an entry the planner accepts.
+LISTED = {
+    "interviewer": ("interviewers", {"name": "Dana"}),
+    "material": ("materials", {"description": "CV", "due_date": "2026-03-13"}),
+    "done": ("done", {"key": "TY-EMAIL-1", "date": "2026-03-13"}),
 }
 
 
@@ -184,7 +193,9 @@ def test_lists_point_at_their_entries() -> None:
     assert props["interviewers"]["items"] == {"$ref": "#/$defs/interviewer"}
     assert props["materials"]["items"] == {"$ref": "#/$defs/material"}
     assert props["strengths"]["items"] == {"type": "string"}
+    assert props["done"]["items"] == {"$ref": "#/$defs/done"}
     assert props["interviewers"]["minItems"] == 1
+    assert props["done"]["maxItems"] == validate.MAX_DONE
     assert isinstance(validate.parse_input({**BASE, "interviewers": []}), list)
 
 
@@ -203,6 +214,7 @@ def date_patterns() -> dict[str, str]:
     """The pattern of every date field, top-level and in materials[]."""
     found = {name: SCHEMA["properties"][name]["pattern"] for name in validate.DATES}
     found["materials[].due_date"] = SCHEMA["$defs"]["material"]["properties"]["due_date"]["pattern"]
+    found["done[].date"] = SCHEMA["$defs"]["done"]["properties"]["date"]["pattern"]
     return found
 
 
@@ -252,13 +264,8 @@ def test_tables_match_validate_top_level(name: str) -> None:
 def test_tables_match_validate_entries(entry: str, name: str) -> None:
     """A wrong type in an entry's field is refused on that entry's field, by both."""
     fields = ENTRIES[entry][0]
-    good: dict[str, Any] = (
-        {"name": "Dana"}
-        if entry == "interviewer"
-        else {"description": "CV", "due_date": "2026-03-13"}
-    )
+    listed, good = LISTED[entry]
     wrong = {**good, name: WRONG[fields[name]]}
-    listed = "interviewers" if entry == "interviewer" else "materials"
     raw = {**BASE, listed: [wrong]}
     result = validate.parse_input(raw)
     path = f"{listed}[0].{name}"

@@ -5,6 +5,8 @@ Debian's ``/usr/bin/chromium``, then Playwright's own download.
 
 Every page a test opens is guarded: a request to any other origin is blocked
 and recorded, and so is every console error; both fail the test at teardown.
+Every guarded context also turns on the page's test hooks, with the one switch
+the page knows (docs/assets/planner/test-hooks.js); the page as shipped has none.
 """
 
 from __future__ import annotations
@@ -87,6 +89,21 @@ class Guard:
         return [e for e in self.errors if not any(a in e for a in self.allowed_errors)]
 
 
+#: Set before the page's scripts run: the page exposes ``window.followUpTest`` and
+#: its worker obeys the ``crash`` message only when this is on.
+TEST_HOOKS_SWITCH = "window.followUpTestHooks = true;"
+
+
+def guarded(context: BrowserContext, guard: Guard, *, test_hooks: bool = True) -> BrowserContext:
+    """Wire the guard into a context: other origins and console errors are recorded."""
+    if test_hooks:
+        context.add_init_script(TEST_HOOKS_SWITCH)
+    context.route("**/*", guard.route)
+    context.on("console", guard.console)
+    context.on("weberror", lambda error: guard.errors.append(str(error.error)))
+    return context
+
+
 @pytest.fixture
 def guard(site_url: str) -> Guard:
     """The guard that the context fixture wires into every page."""
@@ -96,11 +113,13 @@ def guard(site_url: str) -> Guard:
 
 @pytest.fixture
 def site_context(browser: Browser, guard: Guard) -> Iterator[BrowserContext]:
-    """A fresh browser context, with every request and console message guarded."""
-    context = browser.new_context()
-    context.route("**/*", guard.route)
-    context.on("console", guard.console)
-    context.on("weberror", lambda error: guard.errors.append(str(error.error)))
+    """A fresh browser context, with every request and console message guarded.
+
+    Service workers are blocked here: routing makes pages bypass them anyway, so
+    the offline worker would only cost time. tests/browser/test_offline.py runs
+    it for real, in contexts without routes.
+    """
+    context = guarded(browser.new_context(service_workers="block"), guard)
     yield context
     context.close()
     assert guard.foreign == [], f"requests to another origin: {guard.foreign}"

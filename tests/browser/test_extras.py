@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from pypdf import PdfReader
 
 from planner import ics, validate
-from tests.browser.conftest import Guard
+from tests.browser.conftest import Guard, guarded
 
 PYTHON_TIMEOUT = 90_000  # a ceiling for a slow machine, not a speed check
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,10 +61,7 @@ def make_context(browser: Browser, guard: Guard) -> Iterator[ContextMaker]:
     contexts: list[BrowserContext] = []
 
     def make(**options: Any) -> BrowserContext:
-        context = browser.new_context(**options)
-        context.route("**/*", guard.route)
-        context.on("console", guard.console)
-        context.on("weberror", lambda error: guard.errors.append(str(error.error)))
+        context = guarded(browser.new_context(**options), guard)
         contexts.append(context)
         return context
 
@@ -106,7 +103,7 @@ def checklist(page: Page) -> list[tuple[str, str]]:
 
 def page_today(page: Page) -> str:
     """The page's own 'today' (the browser's local date), as the planner uses it."""
-    return str(page.evaluate("window.followUpExtras.app.today()"))
+    return str(page.evaluate("window.followUpTest.today()"))
 
 
 def cli(details: Any, fmt: str, today: str, tmp_path: Path) -> str:
@@ -145,8 +142,8 @@ def storage_message(page: Page) -> Any:
 def wait_for_planned(page: Page, field: str, value: str) -> None:
     """Wait until the last successful plan was made from details with field = value."""
     page.wait_for_function(
-        "([field, value]) => { const i = window.followUpExtras.app.lastInput();"
-        " return !!i && i[field] === value; }",
+        "([field, value]) => { const planned = window.followUpTest.state.get().planned;"
+        " return !!planned && planned.details[field] === value; }",
         arg=[field, value],
         timeout=PYTHON_TIMEOUT,
     )
@@ -331,7 +328,7 @@ def test_saved_details_are_the_engine_input_and_load_back(
         cli(json.loads(saved.read_text(encoding="utf-8")), "json", today, tmp_path)
     )
     assert [item["key"] for item in planned["items"]] == [key for key, _ in original]
-    assert planned == page.evaluate("window.followUpExtras.app.lastPlan()")
+    assert planned == page.evaluate("window.followUpTest.state.get().planned.plan")
 
     fresh = make_context().new_page()
     fresh.goto(site_url + "planner/")
@@ -353,7 +350,7 @@ def test_an_unknown_company_style_loads_as_i_dont_know(page: Page, site_url: str
     expect(style).to_have_value("")
     expect(style.locator("option")).to_have_count(3)
     expect(style.locator("option:checked")).to_have_text("I don't know")
-    assert "company_style" not in page.evaluate("window.followUpExtras.app.readInput()")
+    assert "company_style" not in page.evaluate("window.followUpTest.details()")
 
 
 def test_broken_or_foreign_file_is_refused_and_changes_nothing(
@@ -459,7 +456,7 @@ def test_remember_reload_forget_reload(page: Page, site_url: str) -> None:
     assert stored["input"]["company"] == "Northwind Logistics"
     page.locator("#role").fill("Senior Operations Analyst")
     page.wait_for_function(
-        "JSON.parse(localStorage.getItem('follow-up:v1')).input.role"
+        "() => JSON.parse(localStorage.getItem('follow-up:v1')).input.role"
         " === 'Senior Operations Analyst'",
         timeout=PYTHON_TIMEOUT,
     )
@@ -502,7 +499,7 @@ def test_remembered_details_are_written_when_typing_pauses(page: Page, site_url:
     page.locator("#role").fill("")
     page.locator("#role").press_sequentially(typed)
     page.wait_for_function(
-        f"JSON.parse(localStorage.getItem('follow-up:v1')).input.role === {typed!r}",
+        f"() => JSON.parse(localStorage.getItem('follow-up:v1')).input.role === {typed!r}",
         timeout=PYTHON_TIMEOUT,
     )
     assert page.evaluate("window.writes") < len(typed) // 2
@@ -513,7 +510,7 @@ def test_forget_also_removes_the_theme_palette_choice(page: Page, site_url: str)
     page.goto(site_url + "planner/")
     page.locator("label[for='__palette_1']").first.click()
     page.wait_for_function(
-        "Object.keys(localStorage).some((key) => key.includes('__palette'))",
+        "() => Object.keys(localStorage).some((key) => key.includes('__palette'))",
         timeout=PYTHON_TIMEOUT,
     )
     page.get_by_role("button", name="Forget what this site stored").click()
@@ -608,7 +605,7 @@ def test_example_asks_before_replacing_typed_details_and_is_not_remembered(
     # Once the person edits the example, it is theirs and is remembered.
     page.locator("#role").fill("Senior Operations Analyst")
     page.wait_for_function(
-        "JSON.parse(localStorage.getItem('follow-up:v1')).input.role"
+        "() => JSON.parse(localStorage.getItem('follow-up:v1')).input.role"
         " === 'Senior Operations Analyst'",
         timeout=PYTHON_TIMEOUT,
     )
@@ -616,10 +613,8 @@ def test_example_asks_before_replacing_typed_details_and_is_not_remembered(
 
 # ---------------------------------------------------------------- one implementation each
 
-MODULES = [
-    "client", "connection", "dom", "exporting", "extras", "form", "share", "storage",
-    "timing", "view", "worker",
-]  # fmt: skip
+#: Every module of the page, as the repository holds them (the site serves each one).
+MODULES = sorted(path.stem for path in (ROOT / "docs" / "assets" / "planner").glob("*.js"))
 
 
 def test_each_helper_is_written_once_and_imported(page: Page, site_url: str) -> None:
@@ -645,8 +640,8 @@ def test_each_helper_is_written_once_and_imported(page: Page, site_url: str) -> 
             defined.setdefault(name, []).append(module)
     twice = {name: modules for name, modules in defined.items() if len(modules) > 1}
     assert twice == {}, twice
-    for name, home in (("el", "dom"), ("formatDay", "dom"), ("addDays", "dom"),
-                       ("copyText", "exporting")):  # fmt: skip
+    for name, home in (("el", "dom"), ("formatDay", "dates"), ("addDays", "dates"),
+                       ("copyText", "clipboard")):  # fmt: skip
         assert defined.get(name) == [home], (name, defined.get(name))
-    imports_copy = r"import \{[^}]*\bcopyText\b[^}]*\} from \"\./exporting\.js\""
-    assert re.search(imports_copy, sources["view"])
+    imports_copy = r"import \{[^}]*\bcopyText\b[^}]*\} from \"\./clipboard\.js\""
+    assert re.search(imports_copy, sources["drafts"])

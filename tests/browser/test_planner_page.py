@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Route, Worker, expect
 
-from tests.browser.conftest import Guard
+from tests.browser.conftest import Guard, guarded
 from tests.browser.test_foundation import PYTHON_TIMEOUT, interviewer
 
 #: Every input field of spec §2 (list entries written with []); `today` is the page's own.
@@ -280,6 +280,31 @@ def test_a_replan_keeps_open_steps_and_drafts_open(page: Page, site_url: str) ->
     expect(page.locator("#planner-result details[open]")).to_have_count(2)
 
 
+def test_an_out_of_date_checklist_is_marked_until_the_problem_is_fixed(
+    page: Page, site_url: str
+) -> None:
+    """A live change with a problem dims the checklist and says so; once fixed, nothing is dim."""
+    open_planner(page, site_url)
+    basic_form(page)
+    submit(page)
+    expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
+    result = page.locator("#planner-result")
+    page.get_by_label("Interview date").fill("")
+    expect(page.locator("#planner-stale")).to_be_visible(timeout=PYTHON_TIMEOUT)
+    expect(result).to_have_class(re.compile(r"\bplanner-result--stale\b"))
+    expect(page.locator("#planner-status")).to_have_text(
+        "The checklist is waiting for the highlighted details."
+    )
+    page.get_by_label("Interview date").fill("2026-03-13")
+    expect(page.locator("#planner-day-2026-03-13")).to_be_visible(timeout=PYTHON_TIMEOUT)
+    expect(page.locator("#planner-stale")).to_be_hidden()
+    expect(result).not_to_have_class(re.compile(r"\bplanner-result--stale\b"))
+    opacity = item(page, "TY-EMAIL-1").evaluate(
+        "node => getComputedStyle(node.parentElement.parentElement).opacity"
+    )
+    assert opacity == "1"
+
+
 def test_one_edit_sends_one_plan_request(page: Page, site_url: str) -> None:
     """`input` then `change` (on leaving the field) for the same value plan only once."""
     open_planner(page, site_url)
@@ -287,7 +312,7 @@ def test_one_edit_sends_one_plan_request(page: Page, site_url: str) -> None:
     submit(page)
     expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
     page.evaluate(
-        """() => { const c = window.followUpPlanner; const send = c.request.bind(c);
+        """() => { const c = window.followUpTest.connection; const send = c.request.bind(c);
         window.planRequests = 0;
         c.request = (op, fields) => { if (op === 'plan') window.planRequests += 1;
                                       return send(op, fields); }; }"""
@@ -302,9 +327,7 @@ def test_one_edit_sends_one_plan_request(page: Page, site_url: str) -> None:
 @pytest.fixture
 def far_east_context(browser: Browser, guard: Guard) -> Iterator[BrowserContext]:
     """A guarded context in UTC+14, where the local date is a day ahead of UTC at noon UTC."""
-    context = browser.new_context(timezone_id="Pacific/Kiritimati")
-    context.route("**/*", guard.route)
-    context.on("console", guard.console)
+    context = guarded(browser.new_context(timezone_id="Pacific/Kiritimati"), guard)
     yield context
     context.close()
     assert guard.foreign == []
@@ -534,11 +557,35 @@ def test_a_dead_worker_is_restarted_and_the_request_replayed(
     open_planner(page, site_url)
     wait_ready(page)
     basic_form(page)
-    page.evaluate("window.followUpPlanner.crashForTesting()")
+    page.evaluate("window.followUpTest.crash()")
     submit(page)  # reaches the dying worker, which no longer answers
     expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
     assert len([w for w in workers if "/assets/planner/" in w.url]) == 2
     wait_ready(page)
+
+
+def test_the_page_as_shipped_has_no_test_hooks(
+    browser: Browser, guard: Guard, site_url: str
+) -> None:
+    """Without the tests' switch the page exposes nothing, and its worker ignores "crash"."""
+    context = guarded(browser.new_context(), guard, test_hooks=False)
+    page = context.new_page()
+    workers: list[Worker] = []
+    page.on("worker", lambda worker: workers.append(worker))
+    open_planner(page, site_url)
+    wait_ready(page)
+    assert page.evaluate("[typeof window.followUpTest, typeof window.followUpTestHooks]") == [
+        "undefined",
+        "undefined",
+    ]
+    (python,) = [w for w in workers if "/assets/planner/" in w.url]
+    python.evaluate("self.dispatchEvent(new MessageEvent('message', {data: {kind: 'crash'}}))")
+    basic_form(page)
+    submit(page)
+    expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
+    assert len([w for w in workers if "/assets/planner/" in w.url]) == 1, "never restarted"
+    context.close()
+    assert guard.unexpected_errors() == []
 
 
 def test_when_python_cannot_load_there_is_a_retry_and_the_guide_works(
@@ -620,11 +667,11 @@ def test_after_python_fails_to_load_requests_are_refused_until_try_again(
     expect(page.locator("#planner-fatal")).to_be_visible(timeout=PYTHON_TIMEOUT)
     interviewer(page, 1).fill("Dana Ross")  # a live change after the failure
     answer = page.evaluate(
-        "window.followUpPlanner.request('version').then(() => 'answered', () => 'refused')"
+        "window.followUpTest.connection.request('version').then(() => 'answered', () => 'refused')"
     )
     assert answer == "refused"
-    assert page.evaluate("window.followUpPlanner.starts") == 1
-    assert page.evaluate("window.followUpPlanner.worker") is None
+    assert page.evaluate("window.followUpTest.connection.starts") == 1
+    assert page.evaluate("window.followUpTest.connection.worker") is None
 
 
 def test_a_request_that_kills_python_again_is_given_up_with_a_retry(
@@ -635,12 +682,12 @@ def test_a_request_that_kills_python_again_is_given_up_with_a_retry(
     open_planner(page, site_url)
     wait_ready(page)
     basic_form(page)
-    page.evaluate("window.followUpPlanner.crashForTesting({ every: true })")
+    page.evaluate("window.followUpTest.crash({ every: true })")
     submit(page)
     problem = page.locator("#planner-fatal")
     expect(problem).to_contain_text("stopped while working", timeout=PYTHON_TIMEOUT)
-    assert page.evaluate("window.followUpPlanner.starts") == 2
-    page.evaluate("window.followUpPlanner.crashOnRequest = false")
+    assert page.evaluate("window.followUpTest.connection.starts") == 2
+    page.evaluate("window.followUpTest.stopCrashing()")
     problem.get_by_role("button", name="Try again").click()
     expect(item(page, "TY-EMAIL-1")).to_contain_text("Dana Reyes", timeout=PYTHON_TIMEOUT)
     expect(problem).to_be_hidden()

@@ -1,60 +1,93 @@
-// Share links: the details travel in the URL fragment, which browsers never send to a server.
-//
-// Format: "#plan=v1." followed by the base64url (no padding) of the UTF-8 JSON of
-// the engine's input object (spec §2). The "v1." prefix names this format; a link
-// with any other version is refused with its own message rather than misread.
+// Share links, as the person uses them: "Copy share link" puts the checklist's
+// details in a link (share-link.js), and a page opened from such a link fills
+// the form with them once Python has checked them. The details ride in the
+// URL fragment, which browsers never send to a server, and leave the address
+// bar as soon as they are read.
 
-export const SHARE_PARAM = "plan";
-export const SHARE_VERSION = "v1";
-const BASE64URL = /^[A-Za-z0-9_-]+$/;
-const MAX_FRAGMENT = 64 * 1024;
+import { checkPlannable, portable } from "./details.js";
+import { copyText } from "./clipboard.js";
+import { el } from "./dom.js";
+import { decodeShare, shareLink } from "./share-link.js";
 
-function toBase64url(bytes) {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
+/** @typedef {import("./protocol.js").Details} Details */
+/** @typedef {import("./state.js").PageContext} PageContext */
+/** @typedef {import("./tools.js").ToolContext} ToolContext */
+/** @typedef {import("./tools.js").Tool} Tool */
 
-function fromBase64url(text) {
-  if (!BASE64URL.test(text) || text.length % 4 === 1) throw new Error("not base64url");
-  const padded = text.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(text.length / 4) * 4, "=");
-  const binary = atob(padded);
-  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-}
-
-/** The fragment (without "#") that carries these details. */
-export function encodeShare(input) {
-  const bytes = new TextEncoder().encode(JSON.stringify(input));
-  return `${SHARE_PARAM}=${SHARE_VERSION}.${toBase64url(bytes)}`;
-}
-
-/** A full share link for this page: same address, details in the fragment only. */
-export function shareLink(input, location = window.location) {
-  return `${location.origin}${location.pathname}#${encodeShare(input)}`;
+/**
+ * The "Copy share link" tool, and the field that shows the link when copying is not allowed.
+ * @param {ToolContext} tools
+ * @returns {{tool: Tool, field: HTMLInputElement}}
+ */
+export function createShareTool(tools) {
+  const field = el("input", {
+    type: "text", readonly: true, class: "planner-share-field", id: "planner-share-field",
+    "aria-label": "Share link", hidden: true,
+  });
+  tools.page.state.subscribe((now, before) => {
+    if (now.planned !== before.planned) field.hidden = true; // a new checklist: the link is outdated
+  });
+  const tool = {
+    label: "Copy share link",
+    async run() {
+      const input = tools.current();
+      if (!input) return;
+      const link = shareLink(input, window.location);
+      field.value = link;
+      if (await copyText(link)) {
+        field.hidden = true;
+        tools.say("The share link is copied. Your details are inside the link itself, so share it only with people you trust.");
+      } else {
+        field.hidden = false;
+        field.select();
+        tools.say("This browser did not allow copying: the link is shown below, ready to copy.");
+      }
+    },
+  };
+  return { tool, field };
 }
 
 /**
- * Read a location.hash.
- * Returns {status: "none"} when it carries no details, {status: "ok", input},
- * {status: "outdated", version} for another format version, or {status: "broken"}.
+ * Fill the form with shared details once Python has checked them.
+ * @param {PageContext} page
+ * @param {(text: string) => void} say
+ * @param {Details} input
  */
-export function decodeShare(hash) {
-  const fragment = (hash || "").replace(/^#/, "");
-  const prefix = `${SHARE_PARAM}=`;
-  if (!fragment.startsWith(prefix)) return { status: "none" };
-  const value = fragment.slice(prefix.length);
-  if (value.length > MAX_FRAGMENT) return { status: "broken" };
-  const dot = value.indexOf(".");
-  const version = dot < 0 ? "" : value.slice(0, dot);
-  if (version !== SHARE_VERSION) {
-    return /^v\d+$/.test(version) ? { status: "outdated", version } : { status: "broken" };
+async function openChecked(page, say, input) {
+  const check = await checkPlannable(page.request, input, page.today());
+  if (check.status === "stopped") {
+    say("The planner is not running, so the shared details could not be opened.");
+    return;
   }
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(fromBase64url(value.slice(dot + 1)));
-    const input = JSON.parse(text);
-    if (input === null || typeof input !== "object" || Array.isArray(input)) return { status: "broken" };
-    return { status: "ok", input };
-  } catch {
-    return { status: "broken" };
+  if (check.status !== "plannable") {
+    say("This share link holds details the planner can't use, so it opened an empty form. Please ask for a new link.");
+    return;
   }
+  await page.fill(input);
+  say("The details from the share link are filled in.");
+}
+
+/**
+ * Open a share link in the address now and whenever the fragment changes.
+ * @param {PageContext} page
+ * @param {(text: string) => void} say The storage bar's message line.
+ * @returns {{openFromAddress: () => boolean}} openFromAddress: true when the address held a link.
+ */
+export function setUpShareLinks(page, say) {
+  function openFromAddress() {
+    const shared = decodeShare(window.location.hash);
+    if (shared.status === "none") return false;
+    // The details leave the address bar: a reload or a bookmark won't replay them.
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    if (shared.status === "outdated") {
+      say("This share link was made by a different version of the planner and can't be opened here. The form is empty: please ask for a new link, or fill it in yourself.");
+    } else if (shared.status === "broken") {
+      say("This share link is damaged or incomplete, so its details could not be opened. The form is empty: please ask for the link again, or fill it in yourself.");
+    } else {
+      void openChecked(page, say, portable(shared.input));
+    }
+    return true;
+  }
+  window.addEventListener("hashchange", () => { openFromAddress(); });
+  return { openFromAddress };
 }

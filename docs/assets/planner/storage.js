@@ -1,12 +1,129 @@
-// "Remember on this device": one localStorage key, written only while the box is ticked.
+// What the site keeps in this browser: one record under one key, written only
+// while "Remember on this device" is on, and the rule for forgetting.
 //
-// Nothing is stored until the reader ticks the box. "Forget" removes our key and
-// every key the site's theme (Material for MkDocs) keeps for this site, such as
-// its colour-scheme choice, from localStorage and sessionStorage.
+// Nothing is stored until the person ticks the box. "Forget" removes our keys
+// and every key the site's theme (Material for MkDocs) keeps for this site,
+// such as its colour-scheme choice, from localStorage and sessionStorage.
+// This is the only module that touches the browser's storage. DeviceStorage
+// works on any Storage-like objects (tests/js/storage.test.js gives it maps);
+// browserStorage() binds it to this page's.
+
+/** @typedef {import("./protocol.js").Details} Details */
 
 export const STORAGE_KEY = "follow-up:v1";
+const OUR_PREFIX = "follow-up:";
+const RECORD_VERSION = 1;
 
-function storage(kind = "localStorage") {
+/** @typedef {Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">} KeyValueStore */
+
+/**
+ * The record kept for remembered details.
+ * @param {Details} details
+ * @returns {string}
+ */
+export function encodeRecord(details) {
+  return JSON.stringify({ version: RECORD_VERSION, input: details });
+}
+
+/**
+ * The details in a stored record, or "unreadable" when it is not one we wrote.
+ * @param {string} text
+ * @returns {Details | "unreadable"}
+ */
+export function decodeRecord(text) {
+  try {
+    const saved = JSON.parse(text);
+    if (saved && saved.version === RECORD_VERSION && saved.input && typeof saved.input === "object"
+        && !Array.isArray(saved.input)) return saved.input;
+  } catch { /* fall through */ }
+  return "unreadable";
+}
+
+export class DeviceStorage {
+  /**
+   * @param {object} stores
+   * @param {KeyValueStore | null} stores.local localStorage, or null when the browser blocks it.
+   * @param {KeyValueStore | null} stores.session sessionStorage, or null.
+   * @param {string} stores.themePrefix The prefix of the theme's keys for this site.
+   */
+  constructor({ local, session, themePrefix }) {
+    this.local = local;
+    this.session = session;
+    this.themePrefix = themePrefix;
+  }
+
+  /**
+   * The remembered details, null when there are none, or "unreadable".
+   * @returns {Details | null | "unreadable"}
+   */
+  readRemembered() {
+    let text;
+    try {
+      text = this.local ? this.local.getItem(STORAGE_KEY) : null;
+    } catch {
+      return null;
+    }
+    return text === null ? null : decodeRecord(text);
+  }
+
+  /**
+   * Store the details; false when the browser refuses.
+   * @param {Details} details
+   */
+  writeRemembered(details) {
+    if (!this.local) return false;
+    try {
+      this.local.setItem(STORAGE_KEY, encodeRecord(details));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  removeRemembered() {
+    try {
+      this.local?.removeItem(STORAGE_KEY);
+    } catch { /* nothing stored, nothing to do */ }
+  }
+
+  /** Remove every key this site stored, ours and the theme's, on this device. */
+  forgetEverything() {
+    for (const store of [this.local, this.session]) {
+      if (!store) continue;
+      try {
+        const keys = [];
+        for (let i = 0; i < store.length; i += 1) keys.push(store.key(i));
+        for (const key of keys) {
+          if (key !== null && (key.startsWith(OUR_PREFIX) || key.startsWith(this.themePrefix))) {
+            store.removeItem(key);
+          }
+        }
+      } catch { /* storage blocked: nothing was stored */ }
+    }
+  }
+
+  /**
+   * The theme writes its colour scheme to localStorage on every page load, even
+   * when the person never chose one. Drop that key when it only repeats the
+   * scheme the browser's own setting picks (`automatic`, the index of the
+   * scheme whose media query matches); a scheme picked with the toggle stays.
+   * @param {number} automatic
+   */
+  dropUnchosenPalette(automatic) {
+    if (!this.local) return;
+    const key = `${this.themePrefix}__palette`;
+    try {
+      const saved = JSON.parse(this.local.getItem(key) || "null");
+      if (saved && saved.index === Math.max(0, automatic)) this.local.removeItem(key);
+    } catch { /* leave the theme's data alone if it is not what we expect */ }
+  }
+}
+
+/**
+ * @param {"localStorage" | "sessionStorage"} kind
+ * @returns {KeyValueStore | null}
+ */
+function browserStore(kind) {
   try {
     return window[kind];
   } catch {
@@ -14,84 +131,18 @@ function storage(kind = "localStorage") {
   }
 }
 
-/** The prefix of the theme's own keys for this site ("/." at the site root). */
+/** The theme's key prefix for this site ("/." at the site root). */
 function themePrefix() {
-  const scope = window.__md_scope instanceof URL
-    ? window.__md_scope
-    : new URL("..", window.location.href);
-  return `${scope.pathname}.`;
+  const scope = /** @type {{__md_scope?: unknown}} */ (window).__md_scope;
+  const base = scope instanceof URL ? scope : new URL("..", window.location.href);
+  return `${base.pathname}.`;
 }
 
-/** The remembered details, null when there are none, or "unreadable". */
-export function readRemembered() {
-  const store = storage();
-  let text;
-  try {
-    text = store ? store.getItem(STORAGE_KEY) : null;
-  } catch {
-    return null;
-  }
-  if (text === null) return null;
-  try {
-    const saved = JSON.parse(text);
-    if (saved && saved.version === 1 && saved.input && typeof saved.input === "object"
-        && !Array.isArray(saved.input)) return saved.input;
-  } catch { /* fall through */ }
-  return "unreadable";
-}
-
-/** Store the details; false when the browser refuses. */
-export function writeRemembered(input) {
-  const store = storage();
-  if (!store) return false;
-  try {
-    store.setItem(STORAGE_KEY, JSON.stringify({ version: 1, input }));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function removeRemembered() {
-  try {
-    storage()?.removeItem(STORAGE_KEY);
-  } catch { /* nothing stored, nothing to do */ }
-}
-
-/** Remove every key this site stored, ours and the theme's, on this device. */
-export function forgetEverything() {
-  const prefix = themePrefix();
-  for (const kind of ["localStorage", "sessionStorage"]) {
-    const store = storage(kind);
-    if (!store) continue;
-    try {
-      const keys = [];
-      for (let i = 0; i < store.length; i += 1) keys.push(store.key(i));
-      for (const key of keys) {
-        if (key === STORAGE_KEY || key.startsWith("follow-up:") || key.startsWith(prefix)) {
-          store.removeItem(key);
-        }
-      }
-    } catch { /* storage blocked: nothing was stored */ }
-  }
-}
-
-/**
- * The theme writes its colour scheme to localStorage on every page load, even
- * when the reader never chose one. While "remember" is off, drop that key when
- * it only repeats the scheme the browser's own setting picks (no choice of the
- * reader's is lost; a scheme the reader picked with the toggle is kept).
- */
-export function tidyThemeStorage() {
-  const store = storage();
-  if (!store) return;
-  const key = `${themePrefix()}__palette`;
-  try {
-    const saved = JSON.parse(store.getItem(key) || "null");
-    if (!saved) return;
-    const inputs = [...document.querySelectorAll("[data-md-color-media]")];
-    const automatic = inputs.findIndex((input) =>
-      window.matchMedia(input.getAttribute("data-md-color-media")).matches);
-    if (saved.index === Math.max(0, automatic)) store.removeItem(key);
-  } catch { /* leave the theme's data alone if it is not what we expect */ }
+/** This page's storage. */
+export function browserStorage() {
+  return new DeviceStorage({
+    local: browserStore("localStorage"),
+    session: browserStore("sessionStorage"),
+    themePrefix: themePrefix(),
+  });
 }

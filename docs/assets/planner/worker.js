@@ -3,19 +3,28 @@
 // The worker only moves strings. The protocol (request and response shapes,
 // version, ids) is defined once, in planner/bridge.py; here every request is
 // passed to bridge.handle() as a JSON string and its JSON string answer is
-// posted back unchanged.
+// posted back unchanged. The messages are typed in protocol.js:
 //
-// Messages in:  {kind: "init", pyodide: <index URL>, bundle: <zip URL>, lock?: <lock file JSON>}
+// Messages in:  {kind: "init", pyodide: <index URL>, bundle: <zip URL>, lock?: <lock file JSON>,
+//                testing?: true}
 //               {kind: "request", seq: <number>, json: <request string>}
-//               {kind: "crash", on?: "request"}  (tests only: the worker stops
-//               answering and fails, now or when the next request arrives)
+//               {kind: "crash", on?: "request"}  (obeyed only after an init with
+//               testing: the page's test hooks; the worker stops answering and
+//               fails, now or when the next request arrives)
 // Messages out: {kind: "status", text}
 //               {kind: "ready", pyodide: <Pyodide's version>}
 //               {kind: "response", seq, json}
 //               {kind: "fatal", message}
 
+/** @typedef {import("./protocol.js").ToWorker} ToWorker */
+/** @typedef {import("./protocol.js").FromWorker} FromWorker */
+/** @typedef {import("./protocol.js").RequestMessage} RequestMessage */
+
+/** @type {((requestJson: string) => string) | null} */
 let handle = null;
+let testing = false;
 let crashOnRequest = false;
+/** @type {RequestMessage[]} */
 const queue = [];
 /** @type {(() => Promise<boolean>) | null} mounts the full standard library, once; null until Python runs */
 let fullStdlib = null;
@@ -35,12 +44,27 @@ for module in list(sys.modules.values()):
             module.__path__.append(FULL + entry[len(TRIMMED):])
 `;
 
+/** @param {FromWorker} message */
+function send(message) {
+  self.postMessage(message);
+}
+
+/** @param {string} text */
+function status(text) {
+  send({ kind: "status", text });
+}
+
+/** @param {unknown} error */
+function reason(error) {
+  return String((error instanceof Error && error.message) || error);
+}
+
 /**
  * The standard library served first holds only the modules the planner was
  * seen to import (the build records them). Should an import ever be missing,
  * the full library is fetched (only then: it is not precached), put behind the
  * trimmed one on sys.path, and what failed is tried once more.
- * @param {any} pyodide the started Pyodide
+ * @param {import("pyodide").PyodideAPI} pyodide the started Pyodide
  * @param {string} indexURL where Pyodide's files are served
  * @returns {() => Promise<boolean>} resolves true once mounted (false if already done)
  */
@@ -75,10 +99,6 @@ function failedImport(json) {
   return reply.ok === false && reply.error.code === "internal" && missingImport(reply.error.message);
 }
 
-function status(text) {
-  self.postMessage({ kind: "status", text });
-}
-
 /**
  * @param {string} indexURL where Pyodide's files are served
  * @param {string} bundleURL the planner bundle
@@ -94,6 +114,7 @@ async function start(indexURL, bundleURL, lock) {
   // Pyodide does not reject when its WebAssembly file is missing: it waits
   // for ever. Ask for the file's headers first (while its loader downloads),
   // so that case fails clearly.
+  /** @type {[Response, typeof import("pyodide")]} */
   const [wasm, { loadPyodide }] = await Promise.all([
     fetch(new URL("pyodide.asm.wasm", indexURL), { method: "HEAD" }),
     import(new URL("pyodide.mjs", indexURL).href),
@@ -107,15 +128,16 @@ async function start(indexURL, bundleURL, lock) {
   }
   pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: "/home/pyodide/app" });
   pyodide.runPython("import sys\nsys.path.insert(0, '/home/pyodide/app')");
-  fullStdlib = fullStdlibLoader(pyodide, indexURL);
+  const load = fullStdlibLoader(pyodide, indexURL);
+  fullStdlib = load;
   try {
     handle = pyodide.pyimport("planner.bridge").handle;
   } catch (error) {
-    if (!missingImport(String(error && error.message)) || !(await fullStdlib())) throw error;
+    if (!missingImport(reason(error)) || !(await load())) throw error;
     handle = pyodide.pyimport("planner.bridge").handle;
   }
-  self.postMessage({ kind: "ready", pyodide: pyodide.version });
-  drain();
+  send({ kind: "ready", pyodide: pyodide.version });
+  void drain();
 }
 
 let draining = false;
@@ -124,7 +146,7 @@ let draining = false;
 async function drain() {
   if (draining) return;
   draining = true;
-  while (handle && queue.length) await answer(queue.shift());
+  while (handle && queue.length) await answer(/** @type {RequestMessage} */ (queue.shift()));
   draining = false;
 }
 
@@ -135,7 +157,12 @@ function crash() {
   });
 }
 
+/** @param {RequestMessage} message */
 async function answer(message) {
+  if (!handle) {
+    queue.unshift(message); // answered once Python is ready
+    return;
+  }
   if (crashOnRequest) {
     crash();
     return;
@@ -145,27 +172,28 @@ async function answer(message) {
     json = handle(message.json);
     // bridge.handle answers an exception as an "internal" error: if it was a
     // missing import, get the full standard library and ask once more.
-    if (json.includes('"code":"internal"') && failedImport(json) && await fullStdlib()) {
+    if (json.includes('"code":"internal"') && failedImport(json) && fullStdlib && await fullStdlib()) {
       json = handle(message.json);
     }
   } catch (error) {
     // bridge.handle never raises; reaching here means Python itself broke.
-    self.postMessage({ kind: "fatal", message: String(error && error.message || error) });
+    send({ kind: "fatal", message: reason(error) });
     return;
   }
-  self.postMessage({ kind: "response", seq: message.seq, json });
+  send({ kind: "response", seq: message.seq, json });
 }
 
-self.addEventListener("message", (event) => {
+self.addEventListener("message", (/** @type {MessageEvent<ToWorker>} */ event) => {
   const message = event.data;
   if (message.kind === "init") {
+    testing = message.testing === true;
     start(message.pyodide, message.bundle, message.lock).catch((error) => {
-      self.postMessage({ kind: "fatal", message: String(error && error.message || error) });
+      send({ kind: "fatal", message: reason(error) });
     });
   } else if (message.kind === "request") {
     queue.push(message);
-    drain();
-  } else if (message.kind === "crash") {
+    void drain();
+  } else if (message.kind === "crash" && testing) {
     // Lets the tests check that the page restarts a dead worker and replays
     // what it was waiting for: from now on nothing is answered, and the error
     // reaches the page as the worker's "error" event.

@@ -3,56 +3,82 @@
 // with a way to change it; a field that already holds another value is only
 // replaced once the person confirms.
 
-import { addDays, el, formatDay } from "./dom.js";
+import { addDays, formatDay } from "./dates.js";
+import { byId, el } from "./dom.js";
+import { Latest } from "./scheduling.js";
 
+/** @typedef {import("./protocol.js").Requester} Requester */
+/** @typedef {import("./protocol.js").TimingReading} TimingReading */
+/** @typedef {"decision_date" | "contact_on" | "wait_days"} TimingField */
+/** @typedef {TimingReading & {field: TimingField}} FieldReading A reading that names its field. */
+
+/** @type {Record<TimingField, {id: string, what: string, confirm: string, change: string}>} */
 const FIELDS = {
   decision_date: { id: "decision-date", what: "the day they expect to decide", confirm: "Use this as the decision date", change: "Change the decision date" },
   contact_on: { id: "contact-on", what: "the day they asked you to contact them", confirm: "Use this as the day to contact them", change: "Change the day to contact them" },
   wait_days: { id: "wait-days", what: "how long they asked you to wait", confirm: "Use this wait", change: "Change the wait" },
 };
 
-/** What the reading means, in words, with its date said once. */
+/**
+ * What the reading means, in words, with its date said once.
+ * @param {FieldReading} reading
+ * @param {string} interviewDate
+ */
 function meaning(reading, interviewDate) {
   // The engine's own explanation repeats the date in two formats: keep only its note.
   const note = /\), ([^.]+)\.$/.exec(reading.explanation || "");
   const extra = note ? ` (${note[1]})` : "";
   if (reading.field === "wait_days") {
-    const until = addDays(interviewDate, reading.value);
+    const until = addDays(interviewDate, Number(reading.value));
     return `A wait of ${reading.value} days: no follow-up before ${formatDay(until)}${extra}.`;
   }
   const label = reading.field === "contact_on" ? "Contact them on" : "A decision by";
-  return `${label} ${formatDay(reading.value)}${extra}.`;
+  return `${label} ${formatDay(String(reading.value))}${extra}.`;
 }
 
 /**
  * Wire the helper. `request` sends a parse_timing request; `changed` is called
  * after a reading fills a field.
+ * @param {HTMLFormElement} form
+ * @param {{request: Requester, changed: () => void}} options
  */
-export function setUpTiming(form, { request, changed }) {
-  const phrase = form.querySelector("#timing-phrase");
-  const readButton = form.querySelector("#timing-read");
-  const answer = form.querySelector("#timing-answer");
-  const interviewDate = form.querySelector("#interview-date");
-  let asked = 0;
+export function setUpTimingPhrase(form, { request, changed }) {
+  const phrase = byId("timing-phrase", HTMLInputElement, form);
+  const readButton = byId("timing-read", HTMLButtonElement, form);
+  const answer = byId("timing-answer", HTMLElement, form);
+  const interviewDate = byId("interview-date", HTMLInputElement, form);
+  const latest = new Latest();
 
+  /** @param {FieldReading} reading */
   function controlFor(reading) {
-    return form.querySelector(`#${FIELDS[reading.field].id}`);
+    return byId(FIELDS[reading.field].id, HTMLInputElement, form);
   }
 
-  /** Open the field's section and put the focus on it, so it can be corrected at once. */
+  /**
+   * Open the field's section and put the focus on it, so it can be corrected at once.
+   * @param {HTMLInputElement} control
+   */
   function reveal(control) {
     const details = control.closest("details");
     if (details) details.open = true;
     control.focus();
   }
 
+  /**
+   * @param {FieldReading} reading
+   * @param {HTMLInputElement} control
+   */
   function changeButton(reading, control) {
     const button = el("button", { type: "button", class: "planner-button planner-timing-change" }, FIELDS[reading.field].change);
     button.addEventListener("click", () => reveal(control));
     return button;
   }
 
-  /** Fill the field and say what was filled, with a way to change it. */
+  /**
+   * Fill the field and say what was filled, with a way to change it.
+   * @param {FieldReading} reading
+   * @param {{focus: boolean}} options
+   */
   function fill(reading, { focus }) {
     const control = controlFor(reading);
     control.value = String(reading.value);
@@ -67,16 +93,18 @@ export function setUpTiming(form, { request, changed }) {
     changed();
   }
 
-  function show(reading) {
-    if (!reading.understood) {
-      const target = reading.ask_user && reading.field ? FIELDS[reading.field] : null;
+  /** @param {TimingReading} understood */
+  function show(understood) {
+    if (!understood.understood || !understood.field) {
+      const target = understood.ask_user && understood.field ? FIELDS[understood.field] : null;
       answer.replaceChildren(el("p", { class: "planner-timing-unclear" }, [
-        reading.explanation,
+        understood.explanation,
         target ? " " : null,
         target ? el("a", { href: `#${target.id}` }, `Enter ${target.what} yourself`) : null,
       ]));
       return;
     }
+    const reading = /** @type {FieldReading} */ (understood);
     const control = controlFor(reading);
     if (control.value === "" || control.value === String(reading.value)) {
       // Nothing to overwrite: fill it at once (the focus stays where the person is).
@@ -108,11 +136,10 @@ export function setUpTiming(form, { request, changed }) {
       ]));
       return;
     }
-    asked += 1;
-    const mine = asked;
+    const mine = latest.next();
     answer.replaceChildren(el("p", {}, "Reading it…"));
     const response = await request("parse_timing", { text, interview_date: interviewDate.value });
-    if (mine !== asked) return; // a newer phrase was read meanwhile
+    if (!latest.is(mine)) return; // a newer phrase was read meanwhile
     if (!response.ok) {
       answer.replaceChildren(el("p", { class: "planner-timing-unclear" }, response.error.message));
       return;

@@ -1,25 +1,15 @@
-// Downloads and the clipboard, without any network: Blob + object URL, and the Clipboard API.
+// Copying text for the person: the Clipboard API, or an older route, or at
+// worst the text left selected so they can copy it themselves. No network.
 
-/** Offer text as a file download under the given name. */
-export function downloadText(text, filename, mediaType) {
-  const blob = new Blob([text], { type: mediaType || "application/octet-stream" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
-/** Select a node's text, so the person can copy it with their device's own command. */
+/**
+ * Select a node's text, so the person can copy it with their device's own command.
+ * @param {Node} node
+ */
 function selectContents(node) {
   const range = document.createRange();
   range.selectNodeContents(node);
   const selection = window.getSelection();
+  if (!selection) return;
   selection.removeAllRanges();
   selection.addRange(range);
 }
@@ -27,6 +17,9 @@ function selectContents(node) {
 /**
  * Put text on the clipboard; resolves true when it worked. When it did not and
  * `fallbackNode` is given, that node's text is left selected for the person.
+ * @param {string} text
+ * @param {Node | null} [fallbackNode]
+ * @returns {Promise<boolean>}
  */
 export async function copyText(text, fallbackNode = null) {
   try {
@@ -42,7 +35,7 @@ export async function copyText(text, fallbackNode = null) {
   area.className = "planner-copy-buffer";
   document.body.append(area);
   area.select();
-  let done = false;
+  let done;
   try {
     done = document.execCommand("copy");
   } catch {
