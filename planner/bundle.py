@@ -22,6 +22,12 @@ from pathlib import Path
 #: Files of the package that the browser needs: code, typing marker and data.
 _SUFFIXES = (".py", ".typed", ".md", ".toml", ".json")
 _FIXED_TIME = (2000, 1, 1, 0, 0, 0)
+#: Modules that only the build, the static host and the command line use: they stay
+#: out of the browser's bundle (the parity tests would fail on a runtime import of one).
+BUILD_ONLY = frozenset({
+    "__main__.py", "backup.py", "bundle.py", "guide.py", "headers.py", "host.py", "links.py",
+    "negotiate.py", "offline.py", "policy.py", "stdlib.py", "webapp.py",
+})  # fmt: skip
 
 
 def package_dir() -> Path:
@@ -33,7 +39,10 @@ def _members(root: Path) -> list[Path]:
     return sorted(
         path
         for path in root.rglob("*")
-        if path.is_file() and path.suffix in _SUFFIXES and "__pycache__" not in path.parts
+        if path.is_file()
+        and path.suffix in _SUFFIXES
+        and "__pycache__" not in path.parts
+        and path.relative_to(root).as_posix() not in BUILD_ONLY
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import subprocess
 import sys
@@ -21,8 +22,8 @@ def test_archive_is_deterministic() -> None:
     assert bundle.build_archive() == bundle.build_archive()
 
 
-def test_archive_holds_every_module_and_data_file() -> None:
-    """Every module, data file and the typing marker sit under planner/ in the zip."""
+def test_archive_holds_every_runtime_module_and_data_file() -> None:
+    """Every module the browser runs, data file and the typing marker sit under planner/."""
     root = bundle.package_dir()
     expected = {
         "planner/" + path.relative_to(root).as_posix()
@@ -30,11 +31,32 @@ def test_archive_holds_every_module_and_data_file() -> None:
         if path.is_file()
         and "__pycache__" not in path.parts
         and path.suffix in {".py", ".typed", ".md", ".toml", ".json"}
+        and path.relative_to(root).as_posix() not in bundle.BUILD_ONLY
     }
     names = _names(bundle.build_archive())
     assert "planner/bridge.py" in names
     assert "planner/py.typed" in names
+    assert not {"planner/host.py", "planner/policy.py", "planner/bundle.py"} & names
     assert names == expected
+
+
+def test_no_runtime_module_imports_a_build_only_one() -> None:
+    """The bundle runs without the build's modules: no module it holds imports one."""
+    root = bundle.package_dir()
+    left_out = {name.removesuffix(".py") for name in bundle.BUILD_ONLY}
+    for path in root.glob("*.py"):
+        if path.name in bundle.BUILD_ONLY:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = {node.module.removeprefix("planner.")}
+                if node.module == "planner":
+                    names = {alias.name for alias in node.names}
+                assert not names & left_out, (path.name, names & left_out)
+            elif isinstance(node, ast.Import):
+                found = {alias.name.removeprefix("planner.") for alias in node.names}
+                assert not found & left_out, (path.name, found & left_out)
 
 
 def test_archive_leaves_out_caches(tmp_path: Path) -> None:

@@ -1,24 +1,16 @@
-"""A compressing static host for the browser benchmark, and a byte count of what it sends.
+"""The site's own static host (:mod:`planner.host`, what ``make serve`` runs), counting bytes.
 
-It behaves like the static hosts the site is meant for: a file's precompressed
-``.br`` or ``.gz`` sibling is sent when the browser accepts it; other text,
-JavaScript, JSON and WebAssembly files are gzipped on the fly (as hosts do for
-files nobody precompressed); content-hashed files are cached for a year and
-the rest is revalidated. Every byte written to a socket is counted, with the
-path, so the benchmark can say what a page moved over the wire.
-
-Extra folders can be mounted under a prefix (the benchmark mounts a bare page
-that loads the npm package's Pyodide as shipped), so that both pages come from
-one server with one set of rules.
+The benchmark measures what a visitor gets from ``make serve``: the same
+handler, with two additions. Every byte written to a socket is counted, with
+the path, so the benchmark can say what a page moved over the wire; and extra
+folders can be mounted under a prefix (the benchmark mounts a bare page that
+loads the npm package's Pyodide as shipped), so that both pages come from one
+server with one set of rules (a mounted file gets the headers of the same path at
+the site's root).
 """
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
-import io
-import re
 import threading
 import time
 from collections.abc import Iterator
@@ -26,15 +18,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import unquote
 
-from tests.support.server import TYPES
-
-#: Types a host compresses on the fly when no precompressed sibling exists.
-_COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/wasm")
-#: Paths whose names carry a version or a content hash: safe to keep for a year.
-_IMMUTABLE = re.compile(
-    r"/(assets/pyodide/\d[^/]*/|assets/planner/(v-\w+/|planner-\w+\.zip$))|\.[0-9a-f]{8,}\.min\."
-)
+from planner.host import Handler, Server
+from planner.negotiate import Gzipped
 
 
 @dataclass(frozen=True)
@@ -80,28 +67,30 @@ class _Counting:
         self.raw.flush()
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {  # noqa: RUF012 - the standard library's own class attribute
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        **TYPES,
-    }
-    protocol_version = "HTTP/1.1"
+class _CountingHandler(Handler):
+    """The site's handler; it also records each response and serves mounted folders."""
+
     ledger: Ledger
     mounts: dict[str, Path]
-    _gzipped: dict[tuple[str, float], bytes]
 
-    def log_message(self, format: str, *args: Any) -> None:
-        """Stay quiet: the ledger is the log."""
-
-    def translate_path(self, path: str) -> str:
+    def _resolve(self, url_path: str) -> Path | None:
         for prefix, folder in self.mounts.items():
+            if url_path.startswith(prefix):
+                target = (folder / unquote(url_path[len(prefix) :])).resolve()
+                if target.is_dir():
+                    target = target / "index.html"
+                return target if target.is_relative_to(folder) and target.is_file() else None
+        return super()._resolve(url_path)
+
+    def _send(self, status: int, path: str, *args: Any, **kwargs: Any) -> None:
+        # A mounted folder gets the headers its path would get at the site's root, so
+        # that bare Pyodide under /bare/assets/pyodide/<version>/ is cached as the
+        # site's own /assets/pyodide/<version>/ is: both pages are served alike.
+        for prefix in self.mounts:
             if path.startswith(prefix):
-                return (
-                    super()
-                    .translate_path("/" + path[len(prefix) :])
-                    .replace(self.directory, str(folder), 1)
-                )
-        return super().translate_path(path)
+                path = "/" + path.split("/", 2)[2]
+                break
+        super()._send(status, path, *args, **kwargs)
 
     def handle_one_request(self) -> None:
         counting = _Counting(self.wfile)  # type: ignore[arg-type]
@@ -123,50 +112,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self._status = code
         super().send_response(code, message)
 
-    def end_headers(self) -> None:
-        path = self.path.split("?", 1)[0]
-        immutable = _IMMUTABLE.search(path) is not None
-        self.send_header(
-            "Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache"
-        )
-        self.send_header("Vary", "Accept-Encoding")
-        super().end_headers()
-
-    def send_head(self) -> Any:
-        url = self.path.split("?", 1)[0]
-        path = self.translate_path(url)
-        if url.endswith("/") and Path(path, "index.html").is_file():
-            path = str(Path(path, "index.html"))
-        if not Path(path).is_file():
-            return super().send_head()
-        ctype = self.guess_type(path)
-        accepted = self.headers.get("Accept-Encoding", "")
-        for suffix, name in ((".br", "br"), (".gz", "gzip")):
-            sibling = Path(path + suffix)
-            if name in accepted and sibling.is_file():
-                return self._send_bytes(sibling.read_bytes(), ctype, name, sibling)
-        if "gzip" in accepted and ctype.startswith(_COMPRESSIBLE):
-            stat = Path(path).stat()
-            key = (path, stat.st_mtime)
-            if key not in self._gzipped:
-                self._gzipped[key] = gzip.compress(Path(path).read_bytes(), 6, mtime=0)
-            return self._send_bytes(self._gzipped[key], ctype, "gzip", Path(path))
-        return super().send_head()
-
-    def _send_bytes(self, body: bytes, ctype: str, encoding: str, source: Path) -> Any:
-        modified = self.date_time_string(int(source.stat().st_mtime))
-        if self.headers.get("If-Modified-Since") == modified:
-            self.send_response(304)
-            self.end_headers()
-            return None
-        self._encoding = encoding
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Encoding", encoding)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Last-Modified", modified)
-        self.end_headers()
-        return io.BytesIO(body)
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-encoding":
+            self._encoding = value
+        super().send_header(keyword, value)
 
 
 @contextmanager
@@ -176,16 +125,18 @@ def host(root: Path, mounts: dict[str, Path] | None = None) -> Iterator[tuple[st
     Yields the base URL and the ledger of everything sent.
     """
     ledger = Ledger()
-    handler = type(
-        "Handler",
-        (_Handler,),
-        {"ledger": ledger, "mounts": dict(mounts or {}), "_gzipped": {}},
+    handler: Any = type(
+        "BenchHandler",
+        (_CountingHandler,),
+        {
+            "root": root.resolve(),
+            "gzipped": Gzipped(),
+            "ledger": ledger,
+            "mounts": {prefix: folder.resolve() for prefix, folder in (mounts or {}).items()},
+        },
     )
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
-    )
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    server = Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.1,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/", ledger
