@@ -120,6 +120,15 @@ export default [
     rules: { "no-console": "error" },
   },
   {
+    // The benchmark's bare page (tests/benchmarks/bare/): a page and two module workers.
+    files: ["tests/benchmarks/bare/page.js"],
+    languageOptions: { sourceType: "module", globals: { ...globals.browser } },
+  },
+  {
+    files: ["tests/benchmarks/bare/worker.js", "tests/benchmarks/bare/floor.js"],
+    languageOptions: { sourceType: "module", globals: { ...globals.worker } },
+  },
+  {
     files: ["tests/js/**/*.js", "docs/.hooks/**/*.mjs", "tests/node/**/*.mjs", "tests/benchmarks/**/*.mjs"],
     languageOptions: { sourceType: "module", globals: { ...globals.node } },
   },
