@@ -35,22 +35,24 @@ def package_dir() -> Path:
     return Path(__file__).resolve().parent
 
 
-def _members(root: Path) -> list[Path]:
+def _members(root: Path, *, build_only: bool = False) -> list[Path]:
     return sorted(
         path
         for path in root.rglob("*")
         if path.is_file()
         and path.suffix in _SUFFIXES
         and "__pycache__" not in path.parts
-        and path.relative_to(root).as_posix() not in BUILD_ONLY
+        and (build_only or path.relative_to(root).as_posix() not in BUILD_ONLY)
     )
 
 
-def build_archive(root: Path | None = None) -> bytes:
+def build_archive(root: Path | None = None, *, build_only: bool = False) -> bytes:
     """Zip the package so that ``planner/...`` sits at the archive's root.
 
     Args:
         root: the package directory; defaults to this package.
+        build_only: also pack the modules of :data:`BUILD_ONLY` (the build runs this
+            archive in Pyodide to compile the browser's one; the browser never gets it).
 
     Returns:
         The zip archive's bytes, identical for identical sources.
@@ -58,7 +60,7 @@ def build_archive(root: Path | None = None) -> bytes:
     source = root or package_dir()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in _members(source):
+        for path in _members(source, build_only=build_only):
             name = "planner/" + path.relative_to(source).as_posix()
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED

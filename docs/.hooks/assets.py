@@ -66,6 +66,8 @@ def _runtime(config: Any, source: Path, planner_zip: bytes) -> dict[str, Path]:
     """
     script = Path(__file__).with_name("precompile.mjs")
     tools = script.read_bytes() + (bundle.package_dir() / "bundle.py").read_bytes()
+    # The compiler runs planner.bundle in Pyodide: the whole package, build modules too.
+    compiler = bundle.build_archive(build_only=True)
     cache = _project_root(config) / "node_modules" / ".cache" / "follow-up"
     cache.mkdir(parents=True, exist_ok=True)
     plain = (source / "python_stdlib.zip").read_bytes()
@@ -73,7 +75,7 @@ def _runtime(config: Any, source: Path, planner_zip: bytes) -> dict[str, Path]:
     if not full.is_file():
         with tempfile.TemporaryDirectory() as scratch:
             tool = Path(scratch) / "planner.zip"
-            tool.write_bytes(planner_zip)
+            tool.write_bytes(compiler)
             partial = Path(scratch) / full.name
             _node(script, "compile", source, tool, source / "python_stdlib.zip", partial)
             shutil.move(partial, full)
@@ -96,9 +98,11 @@ def _runtime(config: Any, source: Path, planner_zip: bytes) -> dict[str, Path]:
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch) / folder.name
         work.mkdir()
-        tool = work / "source.zip"
-        tool.write_bytes(planner_zip)
-        _node(script, "compile", source, tool, tool, work / "planner.zip")
+        tool = work / "compiler.zip"
+        tool.write_bytes(compiler)
+        runtime = work / "source.zip"
+        runtime.write_bytes(planner_zip)
+        _node(script, "compile", source, tool, runtime, work / "planner.zip")
         (work / "requests.json").write_bytes(requests)
         _node(
             script,
@@ -112,6 +116,7 @@ def _runtime(config: Any, source: Path, planner_zip: bytes) -> dict[str, Path]:
         origins = json.loads((work / "origins.json").read_text(encoding="utf-8"))
         (work / "python_stdlib.zip").write_bytes(stdlib.trim_archive(full.read_bytes(), origins))
         tool.unlink()
+        runtime.unlink()
         shutil.move(work, folder)
     return files
 
