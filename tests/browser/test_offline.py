@@ -191,10 +191,14 @@ def deploy_new_bundle(root: Path) -> tuple[str, str]:
         target.writestr("planner/_release.txt", "the next version\n")
     new = bundle_name(buffer.getvalue())
     (folder / new).write_bytes(buffer.getvalue())
-    old.unlink()
     page = root / "planner" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace(old.name, new), encoding="utf-8")
     offline.write_service_worker(root, ROOT / "docs" / "assets" / "site" / "sw.js")
+    # What the build compressed beside the changed files is stale: a host would send it.
+    for stale in (old, page, root / "sw.js"):
+        for sibling in (stale.with_name(stale.name + ".br"), stale.with_name(stale.name + ".gz")):
+            sibling.unlink(missing_ok=True)
+    old.unlink()
     return old.name, new
 
 

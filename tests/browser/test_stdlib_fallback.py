@@ -60,7 +60,7 @@ def _serve_trimmed_without(context: BrowserContext, site: Path, prefix: str) -> 
 def _render(page: Page, fmt: str) -> Any:
     """A render request sent through the page's connection to the worker, as the exports do."""
     return page.evaluate(
-        "(fmt) => window.followUpPlanner.request('render', {input: "
+        "(fmt) => window.followUpTest.connection.request('render', {input: "
         "{interview_date: '2026-03-12', interviewers: [{name: 'Dana Reyes'}]}, "
         "today: '2026-03-12', format: fmt})",
         fmt,
