@@ -244,6 +244,21 @@ describe("where IndexedDB is missing or refused", () => {
     deleteDatabase: () => { throw new DOMException("refused", "SecurityError"); },
   }));
 
+  test("refused only when the choice is made (an old private window): unavailable from then on", async () => {
+    const indexedDB = new IDBFactory();
+    const refuses = /** @type {IDBFactory} */ (/** @type {unknown} */ ({
+      databases: () => indexedDB.databases(),
+      open: () => { throw new DOMException("refused", "InvalidStateError"); },
+    }));
+    const { keeper, session } = browser({ indexedDB: refuses }).tab();
+    assert.equal((await keeper.start()).keeping, "off");
+    await keeper.save([DANA], DANA.id);
+    assert.deepEqual(await keeper.keep([DANA], DANA.id),
+      { ok: false, keeping: "unavailable", persisted: null, message: words.UNAVAILABLE });
+    assert.deepEqual(await keeper.save([KIM], KIM.id), { ok: true, keeping: "unavailable", message: "" });
+    assert.deepEqual(session.keys(), [SESSION_KEY]);
+  });
+
   for (const [why, options] of [["missing", { missing: true }], ["refused", { indexedDB: refusing }]]) {
     test(`${why}: keeping is unavailable, said once, and the session still works`, async () => {
       const { tab } = browser(/** @type {{missing?: boolean, indexedDB?: IDBFactory}} */ (options));

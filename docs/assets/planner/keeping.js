@@ -156,7 +156,7 @@ export class Keeper {
       const pending = this.#pending;
       if (!pending) return this.#lastSaved; // a later call's data is already written
       this.#pending = null;
-      if (this.#kept && !this.#kept.gone) {
+      if (this.#kept) {
         this.#lastSaved = await this.#write(pending.interviews, pending.current);
       } else {
         const ok = this.#tab.save(pending.interviews, pending.current);
@@ -236,7 +236,7 @@ export class Keeper {
     if (!this.#database) return { ok: false, keeping: "unavailable", message: UNAVAILABLE };
     const change = everything(stored(interviews), current);
     try {
-      if (this.#kept && !this.#kept.gone) await this.#kept.write(change);
+      if (this.#kept) await this.#kept.write(change);
       else this.#adopt(await this.#database.create(change));
     } catch (error) {
       // A full disk may pass; a refusal (a private window, storage blocked) will not.
