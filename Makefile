@@ -2,11 +2,13 @@
 #   make serve   installs what is missing, builds, serves http://127.0.0.1:8000
 #   make test    installs what is missing, lints, builds, runs every test
 # Each install step re-runs only when its manifest changed.
+# PORT picks another port for serve and dev: make serve PORT=8111
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
+PORT ?= 8000
 NODE_BIN := node_modules/.bin
 # The page's JavaScript: checked by ESLint and TypeScript (configs in tests/js/),
 # its logic unit-tested by Node's own test runner.
@@ -14,10 +16,11 @@ JS_CONFIG := tests/js
 NODE_RESULTS := tests/results/node-tests.tap
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install browser build serve test lint bench clean
+.PHONY: help install browser build serve dev test lint bench clean
 
 help:
-	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
+	@echo "make serve   build and serve the site on http://127.0.0.1:8000 as a static host would"
+	@echo "make dev     MkDocs' live rebuild for writing the guide (no policy, no offline copy)"
 	@echo "make test    lint, build and run every test"
 	@echo "make build   build the site into site/"
 	@echo "make lint    ruff, mypy, ESLint and tsc"
@@ -62,16 +65,23 @@ browser:
 build: install
 	$(BIN)/mkdocs build --strict --quiet --site-dir site
 
+# The built site as a good static host serves it: precompressed files, the
+# headers of site/_headers, the right types (planner/host.py; the tests use it too).
 serve: build
-	$(BIN)/mkdocs serve --strict --no-livereload --dev-addr 127.0.0.1:8000
+	$(PY) -m planner.host site --port $(PORT)
+
+# MkDocs' own server, rebuilding and reloading on every edit.
+dev: install
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(NODE_BIN)/eslint --config $(JS_CONFIG)/eslint.config.js docs/assets/planner docs/.hooks tests
+	$(NODE_BIN)/eslint --config $(JS_CONFIG)/eslint.config.js docs/assets/planner docs/assets/site docs/.hooks tests
 	$(NODE_BIN)/tsc -p $(JS_CONFIG)/tsconfig.page.json
 	$(NODE_BIN)/tsc -p $(JS_CONFIG)/tsconfig.worker.json
+	$(NODE_BIN)/tsc -p $(JS_CONFIG)/tsconfig.sw.json
 	$(NODE_BIN)/tsc -p $(JS_CONFIG)/tsconfig.tests.json
 
 # Node's test runner first (a second or so), its counts kept for pytest's summary

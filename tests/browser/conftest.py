@@ -113,8 +113,13 @@ def guard(site_url: str) -> Guard:
 
 @pytest.fixture
 def site_context(browser: Browser, guard: Guard) -> Iterator[BrowserContext]:
-    """A fresh browser context, with every request and console message guarded."""
-    context = guarded(browser.new_context(), guard)
+    """A fresh browser context, with every request and console message guarded.
+
+    Service workers are blocked here: routing makes pages bypass them anyway, so
+    the offline worker would only cost time. tests/browser/test_offline.py runs
+    it for real, in contexts without routes.
+    """
+    context = guarded(browser.new_context(service_workers="block"), guard)
     yield context
     context.close()
     assert guard.foreign == [], f"requests to another origin: {guard.foreign}"

@@ -456,7 +456,7 @@ def test_remember_reload_forget_reload(page: Page, site_url: str) -> None:
     assert stored["input"]["company"] == "Northwind Logistics"
     page.locator("#role").fill("Senior Operations Analyst")
     page.wait_for_function(
-        "JSON.parse(localStorage.getItem('follow-up:v1')).input.role"
+        "() => JSON.parse(localStorage.getItem('follow-up:v1')).input.role"
         " === 'Senior Operations Analyst'",
         timeout=PYTHON_TIMEOUT,
     )
@@ -499,7 +499,7 @@ def test_remembered_details_are_written_when_typing_pauses(page: Page, site_url:
     page.locator("#role").fill("")
     page.locator("#role").press_sequentially(typed)
     page.wait_for_function(
-        f"JSON.parse(localStorage.getItem('follow-up:v1')).input.role === {typed!r}",
+        f"() => JSON.parse(localStorage.getItem('follow-up:v1')).input.role === {typed!r}",
         timeout=PYTHON_TIMEOUT,
     )
     assert page.evaluate("window.writes") < len(typed) // 2
@@ -510,7 +510,7 @@ def test_forget_also_removes_the_theme_palette_choice(page: Page, site_url: str)
     page.goto(site_url + "planner/")
     page.locator("label[for='__palette_1']").first.click()
     page.wait_for_function(
-        "Object.keys(localStorage).some((key) => key.includes('__palette'))",
+        "() => Object.keys(localStorage).some((key) => key.includes('__palette'))",
         timeout=PYTHON_TIMEOUT,
     )
     page.get_by_role("button", name="Forget what this site stored").click()
@@ -605,7 +605,7 @@ def test_example_asks_before_replacing_typed_details_and_is_not_remembered(
     # Once the person edits the example, it is theirs and is remembered.
     page.locator("#role").fill("Senior Operations Analyst")
     page.wait_for_function(
-        "JSON.parse(localStorage.getItem('follow-up:v1')).input.role"
+        "() => JSON.parse(localStorage.getItem('follow-up:v1')).input.role"
         " === 'Senior Operations Analyst'",
         timeout=PYTHON_TIMEOUT,
     )

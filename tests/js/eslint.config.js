@@ -1,5 +1,6 @@
 // ESLint for the project's JavaScript: the planner page's modules and worker
-// (docs/assets/planner/), their unit tests (tests/js/), and the Node scripts
+// (docs/assets/planner/), the scripts of every page and the offline worker
+// (docs/assets/site/), their unit tests (tests/js/), and the Node scripts
 // of the build, the parity tests and the benchmarks. `make lint` runs it from
 // the project root with --config, so the patterns below are relative to the
 // root. ESLint's recommended rules, plus the few that catch real mistakes in
@@ -10,6 +11,10 @@ import globals from "globals";
 
 const PAGE = "docs/assets/planner/**/*.js";
 const WORKER = "docs/assets/planner/worker.js";
+const SITE = "docs/assets/site/**/*.js";
+const SERVICE_WORKER = "docs/assets/site/sw.js";
+// A classic script (not a module): it must run before the theme's own script.
+const CLASSIC = "docs/assets/site/palette.js";
 
 // Modules with no DOM, so that Node's test runner can load and test them.
 const PURE = [
@@ -101,6 +106,21 @@ export default [
   {
     files: [WORKER],
     languageOptions: { globals: { ...globals.worker } },
+  },
+  {
+    files: [SITE],
+    ignores: [SERVICE_WORKER],
+    languageOptions: { sourceType: "module", globals: { ...globals.browser } },
+    rules: { "no-restricted-syntax": ["error", ...NO_HTML_STRINGS], "no-console": "error" },
+  },
+  {
+    files: [CLASSIC],
+    languageOptions: { sourceType: "script" },
+  },
+  {
+    files: [SERVICE_WORKER],
+    languageOptions: { sourceType: "module", globals: { ...globals.serviceworker } },
+    rules: { "no-console": "error" },
   },
   {
     files: ["tests/js/**/*.js", "docs/.hooks/**/*.mjs", "tests/node/**/*.mjs", "tests/benchmarks/**/*.mjs"],
