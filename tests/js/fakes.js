@@ -145,3 +145,65 @@ export class FakeWorker {
     return prevented;
   }
 }
+
+/**
+ * Freeze a value and everything in it, as the page's state holds it: a
+ * function that changes what it is given then throws.
+ * @template T
+ * @param {T} value
+ * @returns {T}
+ */
+export function deepFreeze(value) {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Open a database directly, as another tab or an older page would.
+ * @param {IDBFactory} factory
+ * @param {string} name
+ * @param {number} [version]
+ * @param {(db: IDBDatabase) => void} [upgrade]
+ * @returns {Promise<IDBDatabase>}
+ */
+export function openRaw(factory, name, version, upgrade = () => {}) {
+  return new Promise((resolve, reject) => {
+    const request = version === undefined ? factory.open(name) : factory.open(name, version);
+    request.onupgradeneeded = () => upgrade(request.result);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/**
+ * A browser's IndexedDB without indexedDB.databases() (Firefox before 126, say).
+ * @param {IDBFactory} factory
+ * @returns {IDBFactory}
+ */
+export function withoutDatabasesList(factory) {
+  return /** @type {IDBFactory} */ (/** @type {unknown} */ ({
+    open: (/** @type {string} */ name, /** @type {number} */ version) => factory.open(name, version),
+    deleteDatabase: (/** @type {string} */ name) => factory.deleteDatabase(name),
+    cmp: (/** @type {unknown} */ a, /** @type {unknown} */ b) => factory.cmp(a, b),
+  }));
+}
+
+/**
+ * Make every put() in fake-indexeddb fail as a full disk does: once the put is
+ * done, its transaction aborts with a QuotaExceededError before it can commit
+ * (fake-indexeddb has no quota of its own). Undone when the test ends.
+ * @param {import("node:test").TestContext} t
+ * @param {{prototype: IDBObjectStore}} store fake-indexeddb's IDBObjectStore
+ */
+export function fullDisk(t, store) {
+  const put = store.prototype.put;
+  t.mock.method(store.prototype, "put", /** @this {any} */ function (/** @type {any[]} */ ...args) {
+    const request = put.apply(this, /** @type {[any]} */ (args));
+    const tx = this.transaction;
+    request.addEventListener("success", () => { if (!tx.error) tx._abort("QuotaExceededError"); });
+    return request;
+  });
+}

@@ -4,7 +4,9 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { DeviceStorage, STORAGE_KEY, decodeRecord, encodeRecord } from "../../docs/assets/planner/storage.js";
+import {
+  DeviceStorage, SESSION_KEY, STORAGE_KEY, decodeRecord, encodeRecord,
+} from "../../docs/assets/planner/storage.js";
 import { MemoryStorage } from "./fakes.js";
 
 function setUp({ blocked = false } = {}) {
@@ -66,6 +68,52 @@ describe("the remembered record", () => {
     blocked.removeRemembered();
     blocked.forgetEverything();
     blocked.dropUnchosenPalette(0);
+  });
+});
+
+describe("this tab's copy", () => {
+  const interviews = [{ id: "a", company: "Acme" }, { id: "b", role: "Clerk" }];
+
+  test("is versioned JSON under one key of ours in sessionStorage, and reads back as written", () => {
+    const { local, session, storage } = setUp();
+    assert.equal(storage.writeSession(interviews, "b"), true);
+    assert.deepEqual(session.keys(), [SESSION_KEY]);
+    assert.ok(SESSION_KEY.startsWith("follow-up:"), "so that Forget removes it");
+    assert.deepEqual(local.keys(), [], "never in localStorage");
+    assert.deepEqual(JSON.parse(String(session.getItem(SESSION_KEY))), { version: 1, interviews, current: "b" });
+    assert.deepEqual(storage.readSession(), { interviews, current: "b" });
+    storage.removeSession();
+    assert.deepEqual(session.keys(), []);
+    assert.equal(storage.readSession(), null);
+  });
+
+  test("leaves out entries that are not objects, and a current id that is not a string", () => {
+    const { session, storage } = setUp();
+    session.setItem(SESSION_KEY, JSON.stringify({ version: 1, interviews: [interviews[0], 7, null, []], current: 3 }));
+    assert.deepEqual(storage.readSession(), { interviews: [interviews[0]], current: null });
+  });
+
+  for (const [text, why] of [
+    ["not json", "text that is not JSON"],
+    ['{"version": 2, "interviews": []}', "another version"],
+    ['{"version": 1, "interviews": {}}', "interviews that are not a list"],
+    ["null", "JSON null"],
+  ]) {
+    test(`a copy with ${why} is unreadable`, () => {
+      const { session, storage } = setUp();
+      session.setItem(SESSION_KEY, text);
+      assert.equal(storage.readSession(), "unreadable");
+    });
+  }
+
+  test("a browser that refuses or blocks it says so, and never throws", () => {
+    const { session, storage } = setUp();
+    session.refuse = true;
+    assert.equal(storage.writeSession(interviews, null), false);
+    const blocked = setUp({ blocked: true }).storage;
+    assert.equal(blocked.writeSession(interviews, null), false);
+    assert.equal(blocked.readSession(), null);
+    blocked.removeSession();
   });
 });
 

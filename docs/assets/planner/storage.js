@@ -1,20 +1,35 @@
-// What the site keeps in this browser: one record under one key, written only
-// while "Remember on this device" is on, and the rule for forgetting.
+// What the site keeps in this browser's Web Storage, and the rule for forgetting.
 //
-// Nothing is stored until the person ticks the box. "Forget" removes our keys
-// and every key the site's theme (Material for MkDocs) keeps for this site,
-// such as its colour-scheme choice, from localStorage and sessionStorage.
-// This is the only module that touches the browser's storage. DeviceStorage
-// works on any Storage-like objects (tests/js/storage.test.js gives it maps);
+// Two records, each under one key of ours ("follow-up:..."):
+// - the old "Remember on this device" record (localStorage, STORAGE_KEY): one
+//   interview's details. Pages from now on only read it, to move it into the
+//   kept interviews (keeping.js), and remove it;
+// - this tab's copy of the interviews (sessionStorage, SESSION_KEY), so that
+//   Back, a reload or a restarted worker loses nothing for someone who did not
+//   choose to keep them on the device: written only once they typed something,
+//   gone when the tab closes.
+// "Forget" removes our keys and every key the site's theme (Material for
+// MkDocs) keeps for this site, such as its colour-scheme choice, from
+// localStorage and sessionStorage. With database.js (IndexedDB), the only
+// module that touches the browser's storage. DeviceStorage works on any
+// Storage-like objects (tests/js/storage.test.js gives it maps);
 // browserStorage() binds it to this page's.
+
+import { isPlainObject } from "./details.js";
 
 /** @typedef {import("./protocol.js").Details} Details */
 
 export const STORAGE_KEY = "follow-up:v1";
+export const SESSION_KEY = "follow-up:session";
 const OUR_PREFIX = "follow-up:";
 const RECORD_VERSION = 1;
+const SESSION_VERSION = 1;
 
 /** @typedef {Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">} KeyValueStore */
+/**
+ * This tab's copy of the interviews, as read back (keeping.js checks the entries).
+ * @typedef {{interviews: Record<string, unknown>[], current: string | null}} SessionCopy
+ */
 
 /**
  * The record kept for remembered details.
@@ -83,6 +98,51 @@ export class DeviceStorage {
   removeRemembered() {
     try {
       this.local?.removeItem(STORAGE_KEY);
+    } catch { /* nothing stored, nothing to do */ }
+  }
+
+  /**
+   * This tab's copy of the interviews, null when there is none, or "unreadable".
+   * @returns {SessionCopy | null | "unreadable"}
+   */
+  readSession() {
+    let text;
+    try {
+      text = this.session ? this.session.getItem(SESSION_KEY) : null;
+    } catch {
+      return null;
+    }
+    if (text === null) return null;
+    try {
+      const saved = JSON.parse(text);
+      if (saved && saved.version === SESSION_VERSION && Array.isArray(saved.interviews)) {
+        return {
+          interviews: saved.interviews.filter(isPlainObject),
+          current: typeof saved.current === "string" ? saved.current : null,
+        };
+      }
+    } catch { /* fall through */ }
+    return "unreadable";
+  }
+
+  /**
+   * Write this tab's copy; false when the browser refuses (full, or blocked).
+   * @param {readonly Details[]} interviews
+   * @param {string | null} current
+   */
+  writeSession(interviews, current) {
+    if (!this.session) return false;
+    try {
+      this.session.setItem(SESSION_KEY, JSON.stringify({ version: SESSION_VERSION, interviews, current }));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  removeSession() {
+    try {
+      this.session?.removeItem(SESSION_KEY);
     } catch { /* nothing stored, nothing to do */ }
   }
 
