@@ -190,6 +190,13 @@ def progress(item: Item) -> str:
     return ""
 
 
+def _entry(interview: Interview, item: Item) -> tuple[str, list[str], tuple[str, ...]]:
+    """What Markdown and plain text show of one item: its box (``x`` once done), its
+    lines of who, how and progress, and its steps (none once done)."""
+    notes = [line for line in (details(interview, item), progress(item)) if line]
+    return ("x" if item.done else " "), notes, (() if item.done else item.steps)
+
+
 def _by_day(interview: Interview, plan: Plan) -> list[tuple[dt.date, list[Item]]]:
     """The items grouped by the day they are listed under, days in order (stable within)."""
     today = interview.today
@@ -236,15 +243,10 @@ def to_markdown(
     for day, group in _by_day(interview, plan):
         out += ["", f"## {_day_label(interview, day)}", ""]
         for item in group:
-            box = "x" if item.done else " "
+            box, notes, steps = _entry(interview, item)
             out.append(f"- [{box}] **{escape_md(item.title)}**")
-            out += [
-                f"  *{escape_md(line)}*"
-                for line in (details(interview, item), progress(item))
-                if line
-            ]
-            if item.done is None:
-                out += [f"  - {escape_md(step)}" for step in item.steps]
+            out += [f"  *{escape_md(line)}*" for line in notes]
+            out += [f"  - {escape_md(step)}" for step in steps]
     if plan.guidance:
         out += ["", "## Guidance", ""]
         out += [f"- {escape_md(line)}" for line in _guidance(plan, summaries)]
@@ -278,15 +280,10 @@ def to_text(interview: Interview, plan: Plan, summaries: Mapping[str, str] | Non
         label = _day_label(interview, day)
         out += ["", label, "-" * len(label)]
         for item in group:
-            box = "x" if item.done else " "
+            box, notes, steps = _entry(interview, item)
             out.append(f"[{box}] {one_line(item.title)}")
-            out += [
-                f"    {one_line(line)}"
-                for line in (details(interview, item), progress(item))
-                if line
-            ]
-            if item.done is None:
-                out += [f"    - {one_line(step)}" for step in item.steps]
+            out += [f"    {one_line(line)}" for line in notes]
+            out += [f"    - {one_line(step)}" for step in steps]
     if plan.guidance:
         out += ["", "GUIDANCE"]
         out += [f"- {line}" for line in _guidance(plan, summaries)]
