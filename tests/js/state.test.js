@@ -60,9 +60,10 @@ describe("Store", () => {
 });
 
 describe("createPageState", () => {
-  test("starts with an empty form, no checklist, nothing remembered and nothing being filled", () => {
+  test("starts with an empty form, no checklist, no interview yet, nothing kept or being filled", () => {
     assert.deepEqual(createPageState().get(), {
-      details: {}, planned: null, filling: false, example: false, remembering: false,
+      details: {}, planned: null, filling: false, example: false,
+      interviews: [], current: null, view: "interview", keeping: "off",
     });
   });
 });

@@ -67,7 +67,6 @@ describe("the remembered record", () => {
     assert.equal(blocked.readRemembered(), null);
     blocked.removeRemembered();
     blocked.forgetEverything();
-    blocked.dropUnchosenPalette(0);
   });
 });
 
@@ -133,32 +132,3 @@ describe("forgetEverything", () => {
   });
 });
 
-describe("dropUnchosenPalette", () => {
-  test("drops the theme's colour scheme when it only repeats the browser's own choice", () => {
-    const { local, storage } = setUp();
-    local.setItem("/site/.__palette", JSON.stringify({ index: 1, color: {} }));
-    storage.dropUnchosenPalette(1);
-    assert.deepEqual(local.keys(), []);
-  });
-
-  test("keeps a scheme the person picked with the toggle", () => {
-    const { local, storage } = setUp();
-    local.setItem("/site/.__palette", JSON.stringify({ index: 0, color: {} }));
-    storage.dropUnchosenPalette(1);
-    assert.deepEqual(local.keys(), ["/site/.__palette"]);
-  });
-
-  test("counts no matching scheme as the first one", () => {
-    const { local, storage } = setUp();
-    local.setItem("/site/.__palette", JSON.stringify({ index: 0 }));
-    storage.dropUnchosenPalette(-1);
-    assert.deepEqual(local.keys(), []);
-  });
-
-  test("leaves data it does not understand alone", () => {
-    const { local, storage } = setUp();
-    local.setItem("/site/.__palette", "not json");
-    storage.dropUnchosenPalette(0);
-    assert.deepEqual(local.keys(), ["/site/.__palette"]);
-  });
-});

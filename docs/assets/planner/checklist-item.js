@@ -2,10 +2,12 @@
 // take, why (a guide link and where the advice comes from), and its drafts.
 // Every string from the plan or the form enters the page through el(), as text.
 
-import { nearDay } from "./dates.js";
+import { formatDay, nearDay } from "./dates.js";
 import { el } from "./dom.js";
 import { contactOf, renderDraft } from "./drafts.js";
 import { guideLink } from "./guide-links.js";
+import { heardBackPanel } from "./heard-back.js";
+import { doneControl, movedNote } from "./ticking.js";
 
 /** @typedef {import("./protocol.js").Details} Details */
 /** @typedef {import("./protocol.js").Draft} Draft */
@@ -17,6 +19,20 @@ import { guideLink } from "./guide-links.js";
  * An item as shown: `atInterview` marks the interview room's items once the
  * interview has begun (they are no longer overdue to-dos).
  * @typedef {PlanItem & {atInterview?: boolean}} ShownItem
+ */
+
+/**
+ * What every item of one checklist is shown with.
+ * @typedef {object} ItemView
+ * @property {Details} input The details the plan was made from.
+ * @property {Guide} guide
+ * @property {string} today
+ * @property {import("./ticking.js").Ticking | null} ticking Marking steps done, when the
+ *   checklist belongs to one of the person's interviews.
+ * @property {import("./heard-back.js").HeardBack | null} heard What they said at a check-in.
+ * @property {(() => void) | null} nextRound Start the next round's plan (NEXT-ROUND).
+ * @property {Details | null} kept The interview as kept, notes included (the plan's details
+ *   leave the notes out): its history is shown under the checklist.
  */
 
 /** @type {Record<string, string>} */
@@ -52,6 +68,17 @@ function telHref(phone) {
 }
 
 /**
+ * "Dana Reyes, Head of Operations": the recipient with the job title entered for them.
+ * @param {ShownItem} item
+ * @param {Details} input
+ */
+export function whoOf(item, input) {
+  if (!item.recipient) return "";
+  const title = contactOf(input, item.recipient, "title");
+  return title ? `${item.recipient}, ${title}` : item.recipient;
+}
+
+/**
  * @param {ShownItem} item
  * @param {string} today
  * @param {Details} input
@@ -59,7 +86,7 @@ function telHref(phone) {
 function facts(item, today, input) {
   /** @type {Array<[string, Child]>} */
   const parts = [];
-  if (item.recipient) parts.push(["Who", item.recipient]);
+  if (item.recipient) parts.push(["Who", whoOf(item, input)]);
   if (item.channel) parts.push(["How", HOW[item.channel] || item.channel]);
   const phone = item.channel === "phone" && item.recipient ? contactOf(input, item.recipient, "phone") : null;
   if (phone) parts.push(["Phone", el("a", { href: telHref(phone), class: "planner-tel" }, phone)]);
@@ -76,7 +103,8 @@ function facts(item, today, input) {
 /** @param {ShownItem} item */
 function badges(item) {
   const list = [];
-  if (item.overdue && !item.atInterview) list.push(el("span", { class: "planner-badge planner-badge--overdue" }, "Overdue: do it now"));
+  if (item.done) list.push(el("span", { class: "planner-badge planner-badge--done" }, `Done ${formatDay(item.done)}`));
+  if (item.overdue && !item.atInterview) list.push(el("span", { class: "planner-badge planner-badge--overdue" }, "Overdue: do it today"));
   if (item.optional) list.push(el("span", { class: "planner-badge" }, "Optional"));
   return list.length ? el("p", { class: "planner-badges" }, list) : null;
 }
@@ -116,19 +144,28 @@ function why(item, guide) {
  * One item of the checklist, as a list entry.
  * @param {ShownItem} item
  * @param {Draft[]} drafts The drafts that serve it.
- * @param {Details} input The details the plan was made from.
- * @param {Guide} guide
- * @param {string} today
+ * @param {ItemView} view
  */
-export function renderItem(item, drafts, input, guide, today) {
+export function renderItem(item, drafts, view) {
+  const { input, guide, today, ticking, heard, nextRound } = view;
   const classes = ["planner-item"];
   if (item.overdue && !item.atInterview) classes.push("planner-item--overdue");
   if (item.optional) classes.push("planner-item--optional");
+  if (item.done) classes.push("planner-item--done");
+  const titleId = `planner-item-title-${item.key}`;
+  const startNext = item.key === "NEXT-ROUND" && nextRound && !item.done
+    ? el("button", { type: "button", class: "md-button planner-next-round" }, "Start the next round's plan")
+    : null;
+  startNext?.addEventListener("click", () => nextRound?.());
   return el("li", { class: classes.join(" "), "data-key": item.key }, [
-    el("h4", { class: "planner-item-title" }, item.title),
+    el("h4", { class: "planner-item-title", id: titleId }, item.title),
     badges(item),
+    ticking ? movedNote(item, ticking) : null,
+    ticking ? doneControl(item, titleId, ticking) : null,
+    heard && item.done && item.key.startsWith("CHECKIN-") ? heardBackPanel(item, heard) : null,
+    startNext,
     facts(item, today, input),
-    steps(item),
+    item.done ? null : steps(item),
     why(item, guide),
     ...drafts.map((draft, index) => renderDraft(draft, input, index)),
   ]);

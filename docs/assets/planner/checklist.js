@@ -8,6 +8,7 @@ import { formatDay, relativeDay, shortDay } from "./dates.js";
 import { el, find } from "./dom.js";
 import { guideLink } from "./guide-links.js";
 import { renderItem } from "./checklist-item.js";
+import { historySection } from "./history.js";
 
 /** @typedef {import("./protocol.js").Draft} Draft */
 /** @typedef {import("./protocol.js").Plan} Plan */
@@ -22,16 +23,20 @@ import { renderItem } from "./checklist-item.js";
  */
 const atInterview = (item) => item.key.startsWith("AT-");
 
-/** @param {PlanItem[]} items */
-function groupByDay(items) {
+/**
+ * The items by the day they are listed under, days in order: an overdue step is
+ * listed under today, where it is to be done; any other under its due day.
+ * @param {PlanItem[]} items
+ * @param {string} today
+ */
+export function groupByDay(items, today) {
   /** @type {Map<string, PlanItem[]>} */
   const days = new Map();
   for (const item of items) {
-    const day = days.get(item.due) || [];
-    day.push(item);
-    days.set(item.due, day);
+    const key = item.overdue ? today : item.due;
+    days.set(key, [...(days.get(key) || []), item]);
   }
-  return days;
+  return [...days].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -44,15 +49,18 @@ function groupByDay(items) {
 export function summary(items, today, interviewDate) {
   if (!items.length) return "Nothing to do: no steps are left for this interview.";
   const overdue = items.filter((item) => item.overdue).length;
+  const done = items.filter((item) => item.done).length;
   const first = items[0].due;
   const last = items[items.length - 1].due;
   const span = first === last ? `on ${shortDay(first)}` : `from ${shortDay(first)} to ${shortDay(last)}`;
-  const late = overdue ? ` ${overdue} ${overdue === 1 ? "is" : "are"} overdue.` : "";
+  const late = overdue ? ` ${overdue} ${overdue === 1 ? "is" : "are"} overdue: to do today.` : "";
+  const ticked = done ? ` ${done} done.` : "";
   // Once the interview has happened (or is today), the room is no longer "next".
   const begun = typeof interviewDate === "string" && interviewDate <= today;
-  const upcoming = items.find((item) => !item.overdue && item.due >= today && !(begun && atInterview(item)));
+  const upcoming = items.find((item) => !item.overdue && !item.done && item.due >= today
+    && !(begun && atInterview(item)));
   const next = upcoming ? ` Next: ${upcoming.title} (${relativeDay(upcoming.due, today)}).` : "";
-  return `${items.length} ${items.length === 1 ? "step" : "steps"} ${span}.${late}${next}`;
+  return `${items.length} ${items.length === 1 ? "step" : "steps"} ${span}.${ticked}${late}${next}`;
 }
 
 /** @param {Plan} plan */
@@ -114,20 +122,50 @@ function restoreDisclosures(container, { open, focused }) {
 }
 
 /**
- * Replace the container's content with the plan, keeping open disclosures open.
+ * The control with focus, if it is one the checklist makes again (data-focus-id).
+ * @param {HTMLElement} container
+ */
+function focusedControl(container) {
+  const active = document.activeElement;
+  return active instanceof HTMLElement && container.contains(active) ? active.dataset.focusId || null : null;
+}
+
+/**
+ * @param {HTMLElement} container
+ * @param {string | null} focusId
+ */
+function refocus(container, focusId) {
+  if (!focusId) return;
+  const again = container.querySelector(`[data-focus-id="${CSS.escape(focusId)}"]`);
+  if (again instanceof HTMLElement) again.focus({ preventScroll: true });
+}
+
+/**
+ * How the person acts on the checklist: tick steps, say what was heard, start a next round.
+ * @typedef {object} ChecklistActions
+ * @property {(planned: Planned) => Pick<import("./checklist-item.js").ItemView, "ticking" | "heard" | "nextRound" | "kept">} forPlan
+ */
+
+/**
+ * Replace the container's content with the plan, keeping open disclosures open
+ * and the focus where it was.
  * @param {HTMLElement} container
  * @param {Planned} planned
  * @param {Guide} guide
+ * @param {Pick<import("./checklist-item.js").ItemView, "ticking" | "heard" | "nextRound" | "kept">} [actions]
  */
-export function renderPlan(container, { plan, details: input, today }, guide) {
+export function renderPlan(container, planned, guide,
+  actions = { ticking: null, heard: null, nextRound: null, kept: null }) {
+  const { plan, details: input, today } = planned;
   const disclosures = rememberDisclosures(container);
+  const focusId = focusedControl(container);
   /** @type {Map<string, Draft[]>} */
   const draftsFor = new Map();
   for (const draft of plan.drafts || []) {
     draftsFor.set(draft.item, [...(draftsFor.get(draft.item) || []), draft]);
   }
   /** @param {PlanItem & {atInterview?: boolean}} item */
-  const render = (item) => renderItem(item, draftsFor.get(item.key) || [], input, guide, today);
+  const render = (item) => renderItem(item, draftsFor.get(item.key) || [], { input, guide, today, ...actions });
   // What is done at the interview goes under its own heading, not as a day's to-do.
   const begun = typeof input.interview_date === "string" && input.interview_date <= today;
   const inRoom = plan.items.filter(atInterview).map((item) => ({ ...item, atInterview: begun }));
@@ -144,7 +182,7 @@ export function renderPlan(container, { plan, details: input, today }, guide) {
       el("ul", { class: "planner-items" }, inRoom.map(render)),
     ]));
   }
-  for (const [day, items] of groupByDay(plan.items.filter((item) => !atInterview(item)))) {
+  for (const [day, items] of groupByDay(plan.items.filter((item) => !atInterview(item)), today)) {
     const headingId = `planner-day-${day}`;
     days.push(el("section", { class: "planner-day", "data-day": day, "aria-labelledby": headingId }, [
       el("h3", { id: headingId }, [
@@ -166,9 +204,11 @@ export function renderPlan(container, { plan, details: input, today }, guide) {
       el("a", { href: "../guide/not-covered/#weekends" }, "More about dates"),
     ]) : null,
     ...days,
+    actions.kept ? historySection(plan, actions.kept) : null,
     guidance(plan, guide),
   ].filter((node) => node !== null));
   restoreDisclosures(container, disclosures);
+  refocus(container, focusId);
 }
 
 /**
@@ -201,11 +241,16 @@ export function focusChecklist(container) {
  * @param {HTMLElement} container
  * @param {import("./state.js").Store<PageState>} state
  * @param {Guide} guide
+ * @param {ChecklistActions} [actions]
  */
-export function setUpChecklist(container, state, guide) {
+export function setUpChecklist(container, state, guide, actions) {
   state.subscribe((now, before) => {
-    if (!now.planned || now.planned === before.planned) return;
-    renderPlan(container, now.planned, guide);
+    if (now.planned === before.planned) return;
+    if (!now.planned) {
+      container.replaceChildren(); // another interview, not planned yet
+      return;
+    }
+    renderPlan(container, now.planned, guide, actions?.forPlan(now.planned));
     markStale(container, false);
   });
 }

@@ -5,11 +5,13 @@
 // text nodes, never as HTML, and this code sets no inline styles or handlers.
 //
 // The path of a keystroke: the form's `input` event -> the form is read into
-// the page's state (state.js) -> planning.js, told of the change, waits for a
-// pause and asks connection.js for a plan -> worker.js hands the request to
-// Python (planner/bridge.py) -> the answer, if still the newest, goes into the
-// state -> checklist.js, told of the new plan, shows it (and tools.js,
-// printing.js and share.js follow it).
+// the page's state (state.js), with the current interview's ticks -> tracker.js
+// puts it back in the list of interviews and keeping.js saves it -> planning.js,
+// told of the change, waits for a pause and asks connection.js for a plan ->
+// worker.js hands the request to Python (planner/bridge.py) -> the answer, if
+// still the newest, goes into the state -> checklist.js, told of the new plan,
+// shows it (and tools.js, printing.js and share.js follow it). A tick takes the
+// same path from tracker.js on.
 
 import { setUpChecklist, focusChecklist, markStale } from "./checklist.js";
 import { PlannerConnection } from "./connection.js";
@@ -24,12 +26,25 @@ import { Planning } from "./planning.js";
 import { setUpShareLinks } from "./share.js";
 import { createPageState } from "./state.js";
 import { setUpStorageBar } from "./storage-bar.js";
+import { setUpInterviewList } from "./interview-list.js";
+import { historySection } from "./history.js";
+import { hasContent, labelOf } from "./interviews.js";
+import { browserDatabase } from "./database.js";
+import { Keeper } from "./keeping.js";
 import { browserStorage } from "./storage.js";
+import { setUpSearchTools } from "./search-tools.js";
 import { createTestHooks } from "./test-hooks.js";
+import { movedDays } from "./ticking.js";
 import { setUpTimingPhrase } from "./timing-phrase.js";
+import { setUpToday } from "./today.js";
 import { setUpTools } from "./tools.js";
+import { Tracker, besideTheForm, withoutNotes } from "./tracker.js";
+import { actionMessage, setUpTrackerBar } from "./tracker-bar.js";
 
 /** @typedef {import("./protocol.js").Details} Details */
+
+/** The planner shows after this long even if reading what was kept has not finished. */
+const SHOW_ANYWAY_MS = 1500;
 /** @typedef {import("./state.js").PageContext} PageContext */
 
 /**
@@ -50,8 +65,10 @@ function setUpPage(assets, form) {
    * @returns {Details}
    */
   function syncDetails(changes = {}) {
-    const details = readInput(form);
-    const same = JSON.stringify(details) === JSON.stringify(state.get().details);
+    const now = state.get();
+    const current = now.interviews.find((interview) => interview.id === now.current) || null;
+    const details = { ...readInput(form), ...besideTheForm(current) };
+    const same = JSON.stringify(details) === JSON.stringify(now.details);
     state.set(same ? changes : { ...changes, details });
     return state.get().details;
   }
@@ -88,7 +105,8 @@ function setUpPage(assets, form) {
     state,
     request,
     today: () => localToday(),
-    details: () => syncDetails(),
+    // Notes feed only the wording of files, not the checklist: typing one re-plans nothing.
+    details: () => withoutNotes(syncDetails()),
     isReady: () => connection.ready,
     view: {
       status,
@@ -115,9 +133,19 @@ function setUpPage(assets, form) {
     async fill(details, { example = false } = {}) {
       state.set({ filling: true });
       try {
+        // What is filled becomes the current interview (it keeps its id).
+        const { interviews, current } = state.get();
+        if (current) {
+          const { today: _today, ...rest } = details;
+          const filled = { ...rest, id: current };
+          state.set({ interviews: interviews.map((entry) => (entry.id === current ? filled : entry)) });
+        }
         fillForm(form, details);
+        clearErrors(form);
         syncDetails({ example });
-        await planning.now();
+        // An interview with nothing in it yet waits for its first submit, like a new form.
+        if (hasContent(details)) await planning.now();
+        else planning.reset();
       } finally {
         state.set({ filling: false });
       }
@@ -141,17 +169,123 @@ function setUpPage(assets, form) {
   });
   syncDetails();
 
+  // The interviews: which one is in the form, ticks, keeping them.
+  const { line, say } = actionMessage();
+  const keeper = new Keeper({
+    database: browserDatabase(),
+    storage: browserStorage(),
+    persistence: navigator.storage ?? null,
+    // Another tab stopped keeping, or a save found the storage gone: the page follows.
+    onChange: (keeping, message) => {
+      state.set({ keeping });
+      if (message) say(message);
+    },
+  });
+  const tracker = new Tracker({ page, keeper, say });
+  /** @type {Map<string, {items: import("./protocol.js").PlanItem[], done: string}>} */
+  const lastPlans = new Map();
+  /** @type {string | null} */
+  let lastTicked = null;
+  let heardBack = false; // what they said was just put in the plan
+
   // What follows the state, and the features around the form.
-  setUpChecklist(result, state, readGuide(assets));
+  setUpChecklist(result, state, readGuide(assets), {
+    forPlan(planned) {
+      const id = typeof planned.details.id === "string" ? planned.details.id : null;
+      const interview = id ? tracker.find(id) : null;
+      if (!id || !interview) return { ticking: null, heard: null, nextRound: null, kept: null };
+      // The days that moved because of what happened (a tick, what they said), not
+      // because the person is editing the details.
+      const done = JSON.stringify(planned.details.done || []);
+      const last = lastPlans.get(id);
+      const moved = last && (last.done !== done || heardBack)
+        ? movedDays(last.items, planned.plan.items) : new Map();
+      lastPlans.set(id, { items: planned.plan.items, done });
+      heardBack = false;
+      const opened = lastTicked;
+      lastTicked = null;
+      return {
+        ticking: {
+          today: planned.today,
+          earliest: typeof interview.interview_date === "string" ? interview.interview_date : null,
+          tick(key, day) {
+            if (key.startsWith("CHECKIN-")) lastTicked = key;
+            tracker.tick(id, key, day);
+          },
+          untick: (key) => tracker.untick(id, key),
+          moved,
+        },
+        heard: {
+          details: interview,
+          request,
+          note: (key, text) => tracker.note(id, key, text),
+          apply: (changes) => {
+            heardBack = true;
+            void page.fill({ ...state.get().details, ...changes });
+          },
+          say,
+          opened,
+        },
+        nextRound: () => { void tracker.startNextRound(id); },
+        kept: interview,
+      };
+    },
+  });
+  // A note typed beside a tick re-plans nothing: the history under the checklist follows it.
+  state.subscribe((now, before) => {
+    if (now.interviews === before.interviews || !now.planned) return;
+    const interview = tracker.current();
+    const shown = result.querySelector(".planner-history");
+    if (interview && shown) shown.replaceWith(historySection(now.planned.plan, interview));
+  });
   setUpTools(byId("planner-tools", HTMLElement), page);
-  const bar = setUpStorageBar(byId("planner-storage", HTMLElement), page, browserStorage());
-  const shareLinks = setUpShareLinks(page, bar.say);
-  bar.startRemembering(shareLinks.openFromAddress);
+  const bar = setUpStorageBar(byId("planner-storage", HTMLElement), page, tracker);
+  const shareLinks = setUpShareLinks(page, bar.say, tracker);
+  setUpTrackerBar(byId("planner-tracker", HTMLElement), page, { tracker, keeper, say, message: line });
+  const today = setUpToday(byId("planner-agenda", HTMLElement), page, tracker);
+  setUpInterviewList(byId("planner-interviews", HTMLElement), page, tracker);
+  setUpSearchTools(byId("planner-all", HTMLElement), page, {
+    tracker, say, printed: byId("planner-record", HTMLElement),
+  });
+  const heading = byId("planner-form-heading", HTMLElement);
+  state.subscribe((now, before) => {
+    // The form's heading names the interview, so the person knows which one they edit.
+    if (now.details !== before.details) {
+      const name = labelOf(now.details);
+      heading.textContent = name === "New interview" ? "Your interview" : `Your interview: ${name}`;
+    }
+  });
+  const todayView = byId("planner-today", HTMLElement);
+  const interviewView = byId("planner-interview", HTMLElement);
+  state.subscribe((now, before) => {
+    if (now.view === before.view) return;
+    todayView.hidden = now.view !== "today";
+    interviewView.hidden = now.view !== "interview";
+    if (now.view === "today") today.focus();
+  });
   if (hooks) hooks.expose(page, connection);
 
-  // The rows and the bars are built: show the form (planner.css keeps it laid out
-  // but unseen until now, so that nothing moves under the reader).
-  form.dataset.setUp = "true";
+  // The rows and the bars are built, and the view is known: show the planner
+  // (planner-tracker.css keeps it laid out but unseen until now, so that nothing
+  // moves under the reader). Should reading what was kept take long, it shows anyway.
+  const show = () => { document.documentElement.dataset.plannerSetUp = "true"; };
+  const showAnyway = setTimeout(show, SHOW_ANYWAY_MS);
+
+  // Start: what this device or this tab kept, opened on Today; else the form as it is
+  // (the person may have typed already) becomes the first interview. A share link
+  // opens its own details.
+  void keeper.start().then(async (/** @type {import("./keeping.js").Started} */ kept) => {
+    state.set({ interviews: kept.interviews, keeping: kept.keeping });
+    for (const notice of kept.notices) say(notice);
+    const typed = hasContent(syncDetails());
+    if (typed || !kept.interviews.length) tracker.adoptForm();
+    const known = kept.interviews.find((entry) => entry.id === kept.current) || kept.interviews[0];
+    const opened = shareLinks.openFromAddress();
+    if (known && !opened && !typed) tracker.showToday();
+    clearTimeout(showAnyway);
+    show();
+    if (known && !opened && !typed) await tracker.open(known.id, undefined, { show: false });
+  });
 
   // Python is large: fetch it once the page has settled, so the form is usable at once.
   const idle = window.requestIdleCallback || ((/** @type {() => void} */ fn) => setTimeout(fn, 200));

@@ -7,6 +7,7 @@ import { downloadText } from "./download.js";
 import { el } from "./dom.js";
 
 /** @typedef {import("./state.js").PageContext} PageContext */
+/** @typedef {import("./tracker.js").Tracker} Tracker */
 /** @typedef {import("./tools.js").ToolContext} ToolContext */
 /** @typedef {import("./tools.js").Tool} Tool */
 
@@ -47,11 +48,13 @@ function whyNot(check) {
 }
 
 /**
- * The "Load saved details…" button and its (hidden) file input.
+ * The "Load saved details…" button and its (hidden) file input. The details fill the
+ * interview in the form when it is still empty, and otherwise open as a new one.
  * @param {PageContext} page
  * @param {(text: string) => void} say The storage bar's message line.
+ * @param {Tracker} tracker
  */
-export function createLoadControls(page, say) {
+export function createLoadControls(page, say, tracker) {
   const input = el("input", {
     type: "file", accept: ".json,application/json", hidden: true,
     id: "planner-load-file", "aria-label": "Saved details file",
@@ -72,8 +75,8 @@ export function createLoadControls(page, say) {
       say(`${refusal} Nothing was changed.`);
       return;
     }
-    await page.fill(reading.input);
-    say(`Loaded the details from “${file.name}”.`);
+    const added = await tracker.fillOrAdd(reading.input);
+    say(`Loaded the details from “${file.name}”${added ? ", as a new interview" : ""}.`);
   });
   return { button, input };
 }

@@ -19,7 +19,7 @@ const DRAFT_NOUN = {
  * One of an interviewer's contact details as the person typed it, or null.
  * @param {Details} input
  * @param {string} name
- * @param {"email" | "phone"} field
+ * @param {"email" | "phone" | "title"} field
  * @returns {string | null}
  */
 export function contactOf(input, name, field) {

@@ -1,13 +1,12 @@
 // "Try an example": a realistic interview fills the form, so a first-time
-// visitor sees a full checklist at once. What the person typed is replaced
-// only once they say so.
+// visitor sees a full checklist at once. What the person typed is never replaced.
 
 import { addDays } from "./dates.js";
-import { hasTyped } from "./details.js";
 import { el } from "./dom.js";
 
 /** @typedef {import("./protocol.js").Details} Details */
 /** @typedef {import("./state.js").PageContext} PageContext */
+/** @typedef {import("./tracker.js").Tracker} Tracker */
 
 /**
  * A realistic example: interviewed today by two people, a decision promised in two weeks.
@@ -44,47 +43,21 @@ export function exampleInput(today) {
 }
 
 /**
- * The example button and its "Replace?" question.
+ * The example button. The example fills the interview in the form when it is still
+ * empty, and otherwise opens as a new interview: what the person typed is never
+ * replaced, and an example left untouched is never kept.
  * @param {PageContext} page
  * @param {(text: string) => void} say The storage bar's message line.
+ * @param {Tracker} tracker
  */
-export function createExample(page, say) {
+export function createExample(page, say, tracker) {
   const button = el("button", { type: "button", class: "md-button planner-example" }, "Try an example");
-  const replace = el("button", { type: "button", class: "md-button planner-example-replace" }, "Replace");
-  const keep = el("button", { type: "button", class: "md-button planner-example-keep" }, "Keep mine");
-  const confirm = el("div", {
-    class: "planner-example-confirm", role: "alertdialog", hidden: true,
-    "aria-labelledby": "planner-example-question",
-  }, [
-    el("p", { id: "planner-example-question" }, "This replaces what you typed. Replace it?"),
-    el("div", { class: "planner-storage-row" }, [replace, keep]),
-  ]);
-
-  async function fillExample() {
-    // The example is not the person's own: it is remembered only once they edit it.
-    await page.fill(exampleInput(page.today()), { example: true });
-    say("An example is filled in: Northwind Logistics, interviewed today by two people. Change anything you like.");
-  }
-
-  button.addEventListener("click", () => {
-    if (!hasTyped(page.details())) {
-      void fillExample();
-      return;
-    }
-    confirm.hidden = false;
-    replace.focus();
+  button.addEventListener("click", async () => {
+    const added = await tracker.fillOrAdd(exampleInput(page.today()), { example: true });
+    say(added
+      ? "An example opens as a new interview: Northwind Logistics, interviewed today by two people. "
+        + "Yours is still in the list of interviews."
+      : "An example is filled in: Northwind Logistics, interviewed today by two people. Change anything you like.");
   });
-  replace.addEventListener("click", () => {
-    confirm.hidden = true;
-    void fillExample();
-  });
-  keep.addEventListener("click", () => {
-    confirm.hidden = true;
-    button.focus();
-    say("Your details are kept as they were.");
-  });
-  confirm.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") keep.click();
-  });
-  return { button, confirm };
+  return { button };
 }

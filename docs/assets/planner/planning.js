@@ -79,6 +79,19 @@ export class Planning {
     return this.run({ submitted: false });
   }
 
+  /**
+   * Forget the checklist: another interview, not yet planned, is in the form. Nothing
+   * re-plans until the person asks (a submit), and an answer still on its way is dropped.
+   */
+  reset() {
+    this.live = false;
+    this.replan.cancel();
+    this.#lastSent = null;
+    this.#lastAsk = null;
+    this.#latest.next();
+    this.state.set({ planned: null });
+  }
+
   /** Ask again for the newest plan asked for, if any (after "Try again"). */
   retry() {
     return this.#lastAsk ? this.run(this.#lastAsk) : Promise.resolve();

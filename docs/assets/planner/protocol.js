@@ -60,6 +60,7 @@ export const PROTOCOL = 1;
  * @property {string | null} recipient
  * @property {string | null} channel
  * @property {boolean} optional
+ * @property {string | null} done The day it was done, YYYY-MM-DD (spec §13), or null.
  * @property {boolean} overdue
  * @property {string[]} advice
  * @property {string[]} basis
@@ -104,6 +105,53 @@ export const PROTOCOL = 1;
  */
 
 /**
+ * @typedef {PlanItem & {interview: number, label: string}} AgendaItem One step of the agenda:
+ *   a plan's step with the index of its interview among the inputs sent, and its label.
+ */
+
+/**
+ * @typedef {object} Agenda What to do across several interviews (spec §14).
+ * @property {number} version
+ * @property {string} today
+ * @property {AgendaItem[]} items Overdue first, then by day, interview and kind.
+ * @property {Array<{interview: number, errors: Problem[]}>} errors Inputs that could not be planned.
+ */
+
+/**
+ * @typedef {object} RecordContact One contact made with an employer, for the record of the search.
+ * @property {string} key
+ * @property {string} title
+ * @property {string | null} date
+ * @property {string | null} recipient
+ * @property {string | null} channel
+ * @property {string | null} note
+ */
+
+/**
+ * @typedef {object} RecordInterview One interview in the record of the search.
+ * @property {number} interview
+ * @property {string | null} id
+ * @property {string} label
+ * @property {boolean} archived
+ * @property {string} interview_date
+ * @property {number} interview_round
+ * @property {string | null} company
+ * @property {string | null} role
+ * @property {Array<{name: string, title: string | null}>} interviewers
+ * @property {RecordContact[]} contacts
+ * @property {string} outcome
+ * @property {string | null} outcome_date
+ */
+
+/**
+ * @typedef {object} SearchRecord Every interview and every contact made (the record op).
+ * @property {number} version
+ * @property {string | null} today
+ * @property {RecordInterview[]} interviews
+ * @property {Array<{interview: number, errors: Problem[]}>} errors
+ */
+
+/**
  * A bridge answer: the result, or why the request itself was refused.
  * @template T
  * @typedef {{ok: true, result: T} | {ok: false, error: {code: string, message: string}}} Answer
@@ -123,6 +171,10 @@ export const PROTOCOL = 1;
  * @property {Rendering | Refusal} render
  * @property {TimingReading} parse_timing
  * @property {Versions} version
+ * @property {Agenda} agenda
+ * @property {Rendering} render_agenda
+ * @property {SearchRecord} record
+ * @property {Rendering} render_record
  */
 
 /**

@@ -13,6 +13,7 @@ import { decodeShare, shareLink } from "./share-link.js";
 /** @typedef {import("./state.js").PageContext} PageContext */
 /** @typedef {import("./tools.js").ToolContext} ToolContext */
 /** @typedef {import("./tools.js").Tool} Tool */
+/** @typedef {import("./tracker.js").Tracker} Tracker */
 
 /**
  * The "Copy share link" tool, and the field that shows the link when copying is not allowed.
@@ -48,12 +49,13 @@ export function createShareTool(tools) {
 }
 
 /**
- * Fill the form with shared details once Python has checked them.
+ * Open shared details as a new interview once Python has checked them.
  * @param {PageContext} page
  * @param {(text: string) => void} say
+ * @param {Tracker} tracker
  * @param {Details} input
  */
-async function openChecked(page, say, input) {
+async function openChecked(page, say, tracker, input) {
   const check = await checkPlannable(page.request, input, page.today());
   if (check.status === "stopped") {
     say("The planner is not running, so the shared details could not be opened.");
@@ -63,17 +65,19 @@ async function openChecked(page, say, input) {
     say("This share link holds details the planner can't use, so it opened an empty form. Please ask for a new link.");
     return;
   }
-  await page.fill(input);
-  say("The details from the share link are filled in.");
+  // A link's details are an interview of this page's, whatever id they had elsewhere.
+  const added = await tracker.fillOrAdd(input);
+  say(`The details from the share link are filled in${added ? ", as a new interview" : ""}.`);
 }
 
 /**
  * Open a share link in the address now and whenever the fragment changes.
  * @param {PageContext} page
  * @param {(text: string) => void} say The storage bar's message line.
+ * @param {Tracker} tracker
  * @returns {{openFromAddress: () => boolean}} openFromAddress: true when the address held a link.
  */
-export function setUpShareLinks(page, say) {
+export function setUpShareLinks(page, say, tracker) {
   function openFromAddress() {
     const shared = decodeShare(window.location.hash);
     if (shared.status === "none") return false;
@@ -84,7 +88,7 @@ export function setUpShareLinks(page, say) {
     } else if (shared.status === "broken") {
       say("This share link is damaged or incomplete, so its details could not be opened. The form is empty: please ask for the link again, or fill it in yourself.");
     } else {
-      void openChecked(page, say, portable(shared.input));
+      void openChecked(page, say, tracker, portable(shared.input));
     }
     return true;
   }

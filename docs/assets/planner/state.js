@@ -20,16 +20,28 @@
  */
 
 /**
+ * One interview the person keeps on this page: the engine's input (spec §2) with its
+ * stable `id`, and `archived` and `done` (spec §13, §14) when set.
+ * @typedef {Details & {id: string}} Interview
+ */
+
+/**
  * @typedef {object} PageState
- * @property {Details} details The details in the form, as the engine reads them: the form
- *   is read after every edit, after the page fills it, and before every plan (a new
- *   object only when something changed).
+ * @property {Details} details The interview in the form, as the engine reads it: the form's
+ *   fields, with the current interview's `id`, `archived` and `done` (which the form does
+ *   not show). It is read after every edit, after the page fills the form, after a tick,
+ *   and before every plan (a new object only when something changed).
+ * @property {Interview[]} interviews Every interview on this page, the current one included.
+ * @property {string | null} current The id of the interview in the form.
+ * @property {"today" | "interview"} view What the page shows: the agenda of every interview,
+ *   or one interview's form and checklist.
+ * @property {"on" | "off" | "unavailable"} keeping Whether the interviews are kept on this
+ *   device (the person chose it), only in this tab, or cannot be kept in this browser.
  * @property {Planned | null} planned The checklist on screen and what it was made from, or
  *   null before the first one.
  * @property {boolean} filling The page, not the person, is filling the form (a file, a
  *   link, remembered details, the example): not an edit of theirs.
  * @property {boolean} example The form holds the example, untouched since: not the person's own.
- * @property {boolean} remembering "Remember on this device" is on.
  */
 
 /**
@@ -115,6 +127,9 @@ export function createPageState() {
     planned: null,
     filling: false,
     example: false,
-    remembering: false,
+    interviews: [],
+    current: null,
+    view: "interview",
+    keeping: "off",
   }));
 }

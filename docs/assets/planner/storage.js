@@ -161,22 +161,6 @@ export class DeviceStorage {
       } catch { /* storage blocked: nothing was stored */ }
     }
   }
-
-  /**
-   * The theme writes its colour scheme to localStorage on every page load, even
-   * when the person never chose one. Drop that key when it only repeats the
-   * scheme the browser's own setting picks (`automatic`, the index of the
-   * scheme whose media query matches); a scheme picked with the toggle stays.
-   * @param {number} automatic
-   */
-  dropUnchosenPalette(automatic) {
-    if (!this.local) return;
-    const key = `${this.themePrefix}__palette`;
-    try {
-      const saved = JSON.parse(this.local.getItem(key) || "null");
-      if (saved && saved.index === Math.max(0, automatic)) this.local.removeItem(key);
-    } catch { /* leave the theme's data alone if it is not what we expect */ }
-  }
 }
 
 /**

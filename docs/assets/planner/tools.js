@@ -93,6 +93,6 @@ export function setUpTools(area, page) {
   );
   area.hidden = true;
   page.state.subscribe((now, before) => {
-    if (now.planned && now.planned !== before.planned) area.hidden = false;
+    if (now.planned !== before.planned) area.hidden = !now.planned;
   });
 }
