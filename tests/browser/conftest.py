@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,3 +130,23 @@ def site_context(browser: Browser, guard: Guard) -> Iterator[BrowserContext]:
 def page(site_context: BrowserContext) -> Page:
     """A fresh guarded page."""
     return site_context.new_page()
+
+
+ContextMaker = Callable[..., BrowserContext]
+
+
+@pytest.fixture
+def make_context(browser: Browser, guard: Guard) -> Iterator[ContextMaker]:
+    """Fresh browser contexts (options as for ``browser.new_context``), each guarded."""
+    contexts: list[BrowserContext] = []
+
+    def make(**options: Any) -> BrowserContext:
+        context = guarded(browser.new_context(**options), guard)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert guard.foreign == [], f"requests to another origin: {guard.foreign}"
+    assert guard.unexpected_errors() == [], f"console errors: {guard.unexpected_errors()}"

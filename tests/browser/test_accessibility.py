@@ -239,3 +239,99 @@ def test_the_whole_flow_works_with_the_keyboard_alone(page: Page, site_url: str)
     tab_to('[data-key="TY-EMAIL-1"] .planner-guide-link', "Shift+Tab")
     keyboard.press("Enter")
     expect(page).to_have_url(site_url + "guide/same-day/#thank-you-promptly")
+
+
+# ---------------------------------------------------------------- the tracker's states
+
+TrackerState = Literal["empty", "several", "today", "ticked", "errors"]
+
+
+def tracker_state(page: Page, site_url: str, state: TrackerState) -> None:
+    """The planner in one of the tracker's states, on Monday 20 April 2026."""
+    page.clock.set_fixed_time("2026-04-20T10:00:00")
+    page.goto(site_url + "planner/")
+    expect(page.locator("html")).to_have_attribute(
+        "data-planner-ready", "true", timeout=PYTHON_TIMEOUT
+    )
+    if state == "empty":
+        return
+    if state == "errors":
+        page.get_by_role("button", name="Plan my follow-up").click()
+        expect(page.get_by_role("alert")).to_be_visible(timeout=PYTHON_TIMEOUT)
+        return
+    for date, company, name in (("2026-03-12", "Acme", "Dana Reyes"),
+                                ("2026-04-14", "Birch", "Lee Park")):  # fmt: skip
+        if company == "Birch":
+            page.get_by_role("button", name="New interview").click()
+        page.get_by_label("Interview date").fill(date)
+        page.locator("#company").fill(company)
+        interviewer(page, 1).fill(name)
+        interviewer(page, 1, "Phone").fill("+44 20 7946 0000")
+        page.get_by_role("button", name="Plan my follow-up").click()
+        expect(page.locator('[data-key="TY-EMAIL-1"]')).to_contain_text(
+            name, timeout=PYTHON_TIMEOUT
+        )
+    if state == "today":
+        page.get_by_role("button", name="Today").click()
+        expect(page.locator("#planner-agenda .planner-agenda-item").first).to_be_visible(
+            timeout=PYTHON_TIMEOUT
+        )
+    if state == "ticked":
+        page.locator('[data-key="TY-EMAIL-1"]').get_by_label("Done", exact=True).check()
+        main = page.locator('[data-key="CHECKIN-MAIN"]')
+        main.get_by_label("Done", exact=True).check()
+        expect(page.locator('[data-key="CHECKIN-MAIN"] details.planner-heard')).to_be_visible(
+            timeout=PYTHON_TIMEOUT
+        )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state", ["empty", "several", "today", "ticked", "errors"])
+def test_axe_finds_nothing_on_the_tracker(
+    page: Page, site_url: str, state: TrackerState, scheme: Scheme
+) -> None:
+    """Every state of the tracker, in light and dark: no violation anywhere on the page."""
+    page.emulate_media(color_scheme=scheme)
+    tracker_state(page, site_url, state)
+    # The theme's "Back to top" button fades in after an upward scroll: axe is run at
+    # the top, where it stays hidden, rather than on a frame of its animation.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.md-top')).opacity === '0'",
+        timeout=PYTHON_TIMEOUT,
+    )
+    assert axe_violations(page, f"tracker, {state} ({scheme})") == []
+
+
+def test_the_today_view_fits_a_360px_phone(page: Page, site_url: str) -> None:
+    """At 360 px the today view and tracker bar never scroll sideways; buttons are large."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    tracker_state(page, site_url, "today")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    small = page.locator(
+        "#planner-tracker :is(.md-button, select), #planner-today .md-button"
+    ).evaluate_all(
+        """nodes => nodes.filter(n => n.checkVisibility())
+            .filter(n => n.getBoundingClientRect().height < 43.5)
+            .map(n => n.outerHTML.slice(0, 80))"""
+    )
+    assert small == []
+
+
+def test_ticking_and_today_work_with_the_keyboard(page: Page, site_url: str) -> None:
+    """A step is ticked with the space bar; Today opens with Enter and leads back by a name."""
+    tracker_state(page, site_url, "several")
+    box = page.locator('[data-key="TY-EMAIL-1"]').get_by_label("Done", exact=True)
+    box.focus()
+    page.keyboard.press("Space")
+    day = page.locator('[data-key="TY-EMAIL-1"]').get_by_label("The day you did it", exact=False)
+    expect(day).to_be_visible(timeout=PYTHON_TIMEOUT)
+    expect(page.locator('[data-key="TY-EMAIL-1"]').get_by_label("Done on")).to_be_focused()
+    page.get_by_role("button", name="Today").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#planner-today-heading")).to_be_focused(timeout=PYTHON_TIMEOUT)
+    first = page.locator("#planner-agenda .planner-agenda-open").first
+    expect(first).to_be_visible(timeout=PYTHON_TIMEOUT)
+    first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#planner-interview")).to_be_visible()

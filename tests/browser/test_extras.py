@@ -1,4 +1,4 @@
-"""The planner page, part 2: print, calendar, copy, save/load, share link, remember, example.
+"""The planner page, part 2: print, calendar, copy, save/load, share link, storage, example.
 
 Everything runs in real Chromium against the built site. Every context here is
 guarded like the shared ``page`` fixture: a request to another origin or a
@@ -14,17 +14,16 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import icalendar
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from planner import ics, validate
-from tests.browser.conftest import Guard, guarded
+from tests.browser.conftest import ContextMaker
 
 PYTHON_TIMEOUT = 90_000  # a ceiling for a slow machine, not a speed check
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,27 +48,8 @@ TYPICAL: dict[str, Any] = {
     "decision_date": "2026-12-17",
 }
 
-ContextMaker = Callable[..., BrowserContext]
-
 
 # ---------------------------------------------------------------- fixtures and helpers
-
-
-@pytest.fixture
-def make_context(browser: Browser, guard: Guard) -> Iterator[ContextMaker]:
-    """Fresh browser contexts (options as for ``browser.new_context``), each guarded."""
-    contexts: list[BrowserContext] = []
-
-    def make(**options: Any) -> BrowserContext:
-        context = guarded(browser.new_context(**options), guard)
-        contexts.append(context)
-        return context
-
-    yield make
-    for context in contexts:
-        context.close()
-    assert guard.foreign == [], f"requests to another origin: {guard.foreign}"
-    assert guard.unexpected_errors() == [], f"console errors: {guard.unexpected_errors()}"
 
 
 @pytest.fixture
@@ -85,7 +65,11 @@ def fragment(details: Any) -> str:
 
 
 def open_shared(page: Page, site_url: str, details: dict[str, Any]) -> None:
-    """Open the planner with details in the fragment and wait for their checklist."""
+    """Open the planner with details in the fragment and wait for their checklist.
+
+    The page's clock is the interview's day, so that nothing is overdue yet.
+    """
+    page.clock.set_fixed_time(f"{details['interview_date']}T12:00:00")
     page.goto(f"{site_url}planner/#{fragment(details)}")
     expect(page.locator('#planner-result [data-key="TY-EMAIL-1"]')).to_be_visible(
         timeout=PYTHON_TIMEOUT
@@ -129,6 +113,20 @@ def storage_keys(page: Page) -> dict[str, list[str]]:
 
 def assert_nothing_stored(page: Page) -> None:
     assert storage_keys(page) == {"local": [], "session": []}
+
+
+def assert_only_the_tab_copy(page: Page) -> None:
+    """Nothing on the device: at most this tab's own copy, which goes with the tab."""
+    keys = storage_keys(page)
+    assert keys["local"] == [] and set(keys["session"]) <= {"follow-up:session"}, keys
+
+
+def planned_interview(page: Page) -> Any:
+    """The interview as the page planned it (with the id the page gave it)."""
+    details = page.evaluate("window.followUpTest.state.get().planned.details")
+    interview = validate.parse_input(details, None)
+    assert not isinstance(interview, list)
+    return interview
 
 
 def tools_message(page: Page) -> Any:
@@ -257,8 +255,7 @@ def test_calendar_download_has_one_event_per_item_and_stable_uids(
     filename, calendar = download_ics(page, tmp_path, "first.ics")
     assert filename == "follow-up-acme-freight-2026-12-03.ics"
 
-    interview = validate.parse_input(TYPICAL, None)
-    assert not isinstance(interview, list)
+    interview = planned_interview(page)
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
     assert len(events) == len(plan["items"])
     for item in plan["items"]:
@@ -302,8 +299,9 @@ def test_copy_markdown_and_text_are_the_engines(
         # Wait for this copy's own message: the previous one also says "copied".
         expect(tools_message(page)).to_contain_text(f"copied as {name}", timeout=PYTHON_TIMEOUT)
         copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied == cli(TYPICAL, fmt, today, tmp_path)
-    assert_nothing_stored(page)
+        details = page.evaluate("window.followUpTest.state.get().planned.details")
+        assert copied == cli(details, fmt, today, tmp_path)
+    assert_only_the_tab_copy(page)
 
 
 # ---------------------------------------------------------------- save and load
@@ -322,7 +320,11 @@ def test_saved_details_are_the_engine_input_and_load_back(
     saved = tmp_path / info.value.suggested_filename
     info.value.save_as(saved)
     assert saved.name == "follow-up-acme-freight-2026-12-03-details.json"
-    assert json.loads(saved.read_text(encoding="utf-8")) == TYPICAL
+    written = json.loads(saved.read_text(encoding="utf-8"))
+    assert isinstance(
+        written.pop("id"), str
+    )  # the interview's own id: reloading it twice adds it once
+    assert written == TYPICAL
 
     planned = json.loads(
         cli(json.loads(saved.read_text(encoding="utf-8")), "json", today, tmp_path)
@@ -331,6 +333,7 @@ def test_saved_details_are_the_engine_input_and_load_back(
     assert planned == page.evaluate("window.followUpTest.state.get().planned.plan")
 
     fresh = make_context().new_page()
+    fresh.clock.set_fixed_time("2026-12-03T12:00:00")
     fresh.goto(site_url + "planner/")
     with fresh.expect_file_chooser() as chooser:
         fresh.get_by_role("button", name="Load saved details").click()
@@ -340,7 +343,7 @@ def test_saved_details_are_the_engine_input_and_load_back(
     )
     expect(storage_message(fresh)).to_contain_text("Loaded the details")
     assert checklist(fresh) == original
-    assert_nothing_stored(fresh)
+    assert_only_the_tab_copy(fresh)
 
 
 def test_an_unknown_company_style_loads_as_i_dont_know(page: Page, site_url: str) -> None:
@@ -411,7 +414,7 @@ def test_share_link_restores_the_same_checklist_in_a_new_context(
     assert other.locator("#company").input_value() == "Northwind Logistics"
     assert "#" not in other.url, "the details stay in the address bar"
     assert not [url for url in requested if "plan=" in url], "the fragment was sent"
-    assert_nothing_stored(other)
+    assert_only_the_tab_copy(other)
 
 
 @pytest.mark.parametrize(
@@ -436,73 +439,35 @@ def test_broken_or_outdated_share_link_opens_an_empty_form(
     assert_nothing_stored(page)
 
 
-# ---------------------------------------------------------------- remember on this device
+# ---------------------------------------------------------------- nothing kept unasked
+
+KEPT = """async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes("follow-up")) return null;
+    const db = await new Promise((ok, no) => {
+        const open = indexedDB.open("follow-up");
+        open.onsuccess = () => ok(open.result);
+        open.onerror = () => no(open.error);
+    });
+    const all = await new Promise((ok, no) => {
+        const get = db.transaction("interviews").objectStore("interviews").getAll();
+        get.onsuccess = () => ok(get.result);
+        get.onerror = () => no(get.error);
+    });
+    db.close();
+    return all;
+}"""
 
 
-def test_remember_reload_forget_reload(page: Page, site_url: str) -> None:
-    """Off by default and nothing stored; ticked it stores and restores; Forget removes it all."""
-    page.goto(site_url + "planner/")
-    remember = page.get_by_label("Remember on this device")
-    expect(remember).not_to_be_checked()
-    page.get_by_role("button", name="Try an example").click()
-    expect(page.locator('#planner-result [data-key="TY-EMAIL-1"]')).to_be_visible(
-        timeout=PYTHON_TIMEOUT
-    )
-    assert_nothing_stored(page)
-
-    remember.check()
-    expect(storage_message(page)).to_contain_text("will be remembered")
-    stored = page.evaluate("JSON.parse(localStorage.getItem('follow-up:v1'))")
-    assert stored["input"]["company"] == "Northwind Logistics"
-    page.locator("#role").fill("Senior Operations Analyst")
-    page.wait_for_function(
-        "() => JSON.parse(localStorage.getItem('follow-up:v1')).input.role"
-        " === 'Senior Operations Analyst'",
-        timeout=PYTHON_TIMEOUT,
-    )
-
-    page.reload()
-    expect(page.get_by_label("Remember on this device")).to_be_checked(timeout=PYTHON_TIMEOUT)
-    expect(page.locator("#role")).to_have_value("Senior Operations Analyst", timeout=PYTHON_TIMEOUT)
-    expect(page.locator('#planner-result [data-key="TY-EMAIL-2"]')).to_be_visible(
-        timeout=PYTHON_TIMEOUT
-    )
-    expect(storage_message(page)).to_contain_text("restored")
-
-    page.get_by_role("button", name="Forget what this site stored").click()
-    expect(storage_message(page)).to_contain_text("has been removed")
-    expect(page.get_by_label("Remember on this device")).not_to_be_checked()
-    assert_nothing_stored(page)
-
-    page.reload()
-    expect(page.locator("#planner-storage button").first).to_be_visible()
-    expect(page.get_by_label("Remember on this device")).not_to_be_checked()
-    assert page.locator("#company").input_value() == ""
-    assert page.locator("#role").input_value() == ""
-    assert_nothing_stored(page)
+def kept_interviews(page: Page) -> Any:
+    """The interviews kept in IndexedDB, or None when nothing is kept."""
+    return page.evaluate(KEPT)
 
 
-def test_remembered_details_are_written_when_typing_pauses(page: Page, site_url: str) -> None:
-    """With Remember ticked, a typed word is stored once typing pauses, not per keystroke."""
-    page.goto(site_url + "planner/")
-    page.get_by_role("button", name="Try an example").click()
-    expect(page.locator('#planner-result [data-key="TY-EMAIL-1"]')).to_be_visible(
-        timeout=PYTHON_TIMEOUT
-    )
-    page.get_by_label("Remember on this device").check()
-    page.evaluate(
-        """() => { window.writes = 0; const set = Storage.prototype.setItem;
-        Storage.prototype.setItem = function (key, value) {
-          if (key === 'follow-up:v1') window.writes += 1; return set.call(this, key, value); }; }"""
-    )
-    typed = "Senior Operations Analyst"
-    page.locator("#role").fill("")
-    page.locator("#role").press_sequentially(typed)
-    page.wait_for_function(
-        f"() => JSON.parse(localStorage.getItem('follow-up:v1')).input.role === {typed!r}",
-        timeout=PYTHON_TIMEOUT,
-    )
-    assert page.evaluate("window.writes") < len(typed) // 2
+def forget_everything(page: Page) -> None:
+    page.get_by_role("button", name="Forget everything").first.click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Forget everything").click()
+    expect(page.locator(".planner-tracker-message")).to_contain_text("removed")
 
 
 def test_forget_also_removes_the_theme_palette_choice(page: Page, site_url: str) -> None:
@@ -513,15 +478,14 @@ def test_forget_also_removes_the_theme_palette_choice(page: Page, site_url: str)
         "() => Object.keys(localStorage).some((key) => key.includes('__palette'))",
         timeout=PYTHON_TIMEOUT,
     )
-    page.get_by_role("button", name="Forget what this site stored").click()
-    expect(storage_message(page)).to_contain_text("has been removed")
+    forget_everything(page)
     assert_nothing_stored(page)
 
 
-def test_nothing_is_stored_while_remember_is_off(
+def test_nothing_is_stored_from_the_untouched_example(
     clipboard_page: Page, site_url: str, tmp_path: Path
 ) -> None:
-    """Planning, the example, every tool: localStorage and sessionStorage stay empty."""
+    """The example and every tool: localStorage and sessionStorage stay empty, IndexedDB unmade."""
     page = clipboard_page
     page.goto(site_url + "planner/")
     expect(page.locator("html")).to_have_attribute(
@@ -542,6 +506,7 @@ def test_nothing_is_stored_while_remember_is_off(
     page.get_by_role("button", name="Copy share link").click()
     expect(tools_message(page)).to_contain_text("share link is copied", timeout=PYTHON_TIMEOUT)
     assert_nothing_stored(page)
+    assert kept_interviews(page) is None
 
 
 # ---------------------------------------------------------------- example and no script
@@ -573,40 +538,33 @@ def test_without_javascript_the_page_points_to_the_guide_and_command_line(
     expect(message.get_by_role("link", name="guide")).to_be_visible()
 
 
-def test_example_asks_before_replacing_typed_details_and_is_not_remembered(
+def test_example_never_replaces_typed_details_and_is_kept_only_once_edited(
     page: Page, site_url: str
 ) -> None:
-    """Typed details are not wiped silently; the example never overwrites the stored copy."""
+    """With an interview typed and kept, the example opens beside it, and is kept once edited."""
     page.goto(site_url + "planner/")
     page.get_by_label("Interview date").fill("2026-12-03")
     page.locator("#interviewers-0-name").fill("Dana Reyes")
-    page.get_by_label("Remember on this device").check()
-    expect(storage_message(page)).to_contain_text("will be remembered")
+    page.get_by_role("button", name="Keep my interviews on this device").click()
+    expect(page.locator(".planner-tracker-message")).to_contain_text("kept in this browser")
 
     page.get_by_role("button", name="Try an example").click()
-    ask = page.get_by_role("alertdialog", name="This replaces what you typed. Replace it?")
-    expect(ask).to_be_visible()
-    expect(ask.get_by_role("button", name="Replace")).to_be_focused()
-    ask.get_by_role("button", name="Keep mine").click()
-    expect(ask).to_be_hidden()
-    expect(page.locator("#interviewers-0-name")).to_have_value("Dana Reyes")
-    expect(page.get_by_role("button", name="Try an example")).to_be_focused()
-
-    page.get_by_role("button", name="Try an example").click()
-    ask.get_by_role("button", name="Replace").click()
+    expect(storage_message(page)).to_contain_text("opens as a new interview")
     expect(page.locator("#interviewers-0-name")).to_have_value("Priya Raman")
     expect(page.locator('#planner-result [data-key="TY-EMAIL-2"]')).to_be_visible(
         timeout=PYTHON_TIMEOUT
     )
-    stored = page.evaluate("JSON.parse(localStorage.getItem('follow-up:v1'))")
-    assert stored["input"]["interviewers"][0]["name"] == "Dana Reyes"
-    assert stored["input"]["interview_date"] == "2026-12-03"
+    page.wait_for_timeout(800)  # saves wait for a pause: give one the chance to happen
+    kept = kept_interviews(page)
+    assert [entry["interviewers"][0]["name"] for entry in kept] == ["Dana Reyes"]
+    switch = page.get_by_label("Interview", exact=True)
+    expect(switch.locator("option")).to_have_count(2)
 
-    # Once the person edits the example, it is theirs and is remembered.
+    # Once the person edits the example, it is theirs and is kept.
     page.locator("#role").fill("Senior Operations Analyst")
     page.wait_for_function(
-        "() => JSON.parse(localStorage.getItem('follow-up:v1')).input.role"
-        " === 'Senior Operations Analyst'",
+        f"async () => {{ const all = await ({KEPT})();"
+        " return all.some((entry) => entry.role === 'Senior Operations Analyst'); }",
         timeout=PYTHON_TIMEOUT,
     )
 

@@ -217,7 +217,7 @@ def test_a_new_version_waits_for_reload_and_never_mixes(watched: Watched, host: 
     page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
     notice = page.get_by_role("complementary", name="Site update")
     expect(notice).to_contain_text("A new version of this site is ready", timeout=PYTHON_TIMEOUT)
-    expect(notice).to_contain_text("Remember on this device")
+    expect(notice).to_contain_text("Reloading keeps what you typed")
     # On another page too; there "Later" hides it and changes nothing.
     other = watched.context.new_page()
     other.goto(host.url + "guide/same-day/")

@@ -30,7 +30,15 @@ SPEC_FIELDS = {
 }  # fmt: skip
 
 
-def open_planner(page: Page, site_url: str) -> None:
+#: The day the page believes it is, unless a test sets its own: the interview day of
+#: basic_form(), so that a fresh plan has nothing overdue.
+INTERVIEW_DAY = "2026-03-12T12:00:00"
+
+
+def open_planner(page: Page, site_url: str, now: str | None = INTERVIEW_DAY) -> None:
+    """Open the planner; ``now`` fixes the page's clock (None: the test has set it)."""
+    if now is not None:
+        page.clock.set_fixed_time(now)
     page.goto(site_url + "planner/")
 
 
@@ -338,7 +346,7 @@ def test_today_is_the_local_date(far_east_context: BrowserContext, site_url: str
     """At 12:00 UTC on 12 March it is already 13 March in Kiritimati: today is the 13th."""
     page = far_east_context.new_page()
     page.clock.set_fixed_time("2026-03-12T12:00:00Z")
-    open_planner(page, site_url)
+    open_planner(page, site_url, now=None)
     basic_form(page)
     submit(page)
     # Overdue means before today: the 12th's asks are overdue only if today is the 13th.
@@ -355,7 +363,7 @@ def test_checklist_shows_days_who_how_why_steps_and_drafts(
 ) -> None:
     site_context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.clock.set_fixed_time("2026-03-20T12:00:00")
-    open_planner(page, site_url)
+    open_planner(page, site_url, now=None)
     basic_form(page)
     interviewer(page, 1, "Email").fill("dana@example.com")
     page.get_by_role("button", name="Add another interviewer").click()
@@ -368,9 +376,9 @@ def test_checklist_shows_days_who_how_why_steps_and_drafts(
     result = page.locator("#planner-result")
     thanks = item(page, "TY-EMAIL-1")
     expect(thanks).to_be_visible(timeout=PYTHON_TIMEOUT)
-    # Grouped by date, with the weekday.
+    # Grouped by date, with the weekday; what is overdue is listed under today, to be done.
     day = page.locator("section.planner-day").first
-    expect(day.get_by_role("heading", level=3)).to_contain_text("Thursday, 12 March 2026")
+    expect(day.get_by_role("heading", level=3)).to_contain_text("Friday, 20 March 2026 (today)")
     expect(day.locator('[data-key="TY-EMAIL-2"]')).to_contain_text("Lee Park")
     # Who, how, and the latest day.
     expect(thanks.locator("dl")).to_contain_text("Dana Reyes")
@@ -414,7 +422,7 @@ def test_what_is_done_at_the_interview_is_not_tonights_to_do(
 ) -> None:
     """AT-* items sit under "At the interview", not overdue, and "Next:" points past them."""
     page.clock.set_fixed_time("2026-03-12T19:00:00")
-    open_planner(page, site_url)
+    open_planner(page, site_url, now=None)
     basic_form(page, interview)
     submit(page)
     room = page.locator("#planner-result section.planner-at-interview")
@@ -433,7 +441,7 @@ def test_what_is_done_at_the_interview_is_not_tonights_to_do(
 def test_items_say_when_and_why_in_plain_words(page: Page, site_url: str) -> None:
     """The thank-you says today / tomorrow; the footer names its basis in plain words."""
     page.clock.set_fixed_time("2026-03-12T19:00:00")
-    open_planner(page, site_url)
+    open_planner(page, site_url, now=None)
     basic_form(page)
     submit(page)
     thanks = item(page, "TY-EMAIL-1")
@@ -619,6 +627,7 @@ def test_when_python_cannot_load_there_is_a_retry_and_the_guide_works(
 
 def test_journey_from_home_to_the_guide(page: Page, site_url: str, guard: Guard) -> None:
     """Home -> planner; two interviewers and a timing phrase; the checklist; a guide link."""
+    page.clock.set_fixed_time(INTERVIEW_DAY)
     page.goto(site_url)
     page.get_by_role("link", name="Open the planner").click()
     expect(page).to_have_url(site_url + "planner/")
@@ -699,7 +708,7 @@ def test_a_slow_load_says_so_and_recovers_when_python_arrives(
     """Past the load timeout a message and a retry show; the worker goes on and then plans."""
     held = HeldPython(site_context)
     page.clock.install()
-    open_planner(page, site_url)
+    open_planner(page, site_url, now=None)
     basic_form(page)
     submit(page)
     held.wait_until_asked(page)
