@@ -9,7 +9,7 @@
 // When a new version of the site has been installed in the background, a small
 // notice says so, with Reload and Later buttons. Nothing changes until the
 // person presses Reload: the page in use is never switched under them. On the
-// planner page the notice adds that reloading clears details not remembered.
+// planner page the notice adds that reloading keeps what was typed (the tab's copy).
 //
 // <html data-offline-ready="true"> marks a page that the worker serves.
 
@@ -71,7 +71,7 @@ function offerReload(waiting, reloadWhenActive) {
   text.setAttribute("role", "status");
   text.append("A new version of this site is ready.");
   if (plannerAssets()) {
-    text.append(" Reloading clears the details you typed unless “Remember on this device” is ticked.");
+    text.append(" Reloading keeps what you typed in this tab.");
   }
   const reload = document.createElement("button");
   reload.type = "button";
