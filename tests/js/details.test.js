@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
 import {
-  MAX_FILE_BYTES, checkPlannable, hasTyped, portable, problemList, readDetailsFile,
+  MAX_FILE_BYTES, checkPlannable, portable, problemList, readDetailsFile,
 } from "../../docs/assets/planner/details.js";
 import { FakePython } from "./fakes.js";
 
@@ -18,21 +18,6 @@ describe("portable", () => {
     assert.deepEqual(portable(input), { company: "Acme", interviewers: [{ name: "Dana" }] });
     assert.equal(input.today, "2026-03-12", "the input itself is not changed");
   });
-});
-
-describe("hasTyped", () => {
-  for (const [input, typed, why] of [
-    [{ interviewers: [{}] }, false, "the empty form"],
-    [{ interviewers: [{ name: "  " }] }, false, "a name of spaces"],
-    [{ company: "Acme", interviewers: [{}] }, false, "a company only (the example keeps nothing else)"],
-    [{ interviewers: [{}, { name: "Lee" }] }, true, "a second interviewer's name"],
-    [{ interview_date: "2026-03-12" }, true, "an interview date"],
-    [{ interviewers: "Dana" }, false, "interviewers that are not a list"],
-  ]) {
-    test(`${why}: ${typed ? "typed" : "nothing typed"}`, () => {
-      assert.equal(hasTyped(/** @type {Record<string, unknown>} */ (input)), typed);
-    });
-  }
 });
 
 describe("problemList", () => {

@@ -18,8 +18,8 @@ const CLASSIC = "docs/assets/site/palette.js";
 
 // Modules with no DOM, so that Node's test runner can load and test them.
 const PURE = [
-  "backup", "connection", "dates", "details", "interviews", "keeping", "planning", "protocol", "scheduling",
-  "share-link", "state",
+  "backup", "connection", "dates", "details", "interview-input", "interviews", "keeping", "planning",
+  "protocol", "scheduling", "share-link", "state",
 ].map((name) => `docs/assets/planner/${name}.js`);
 
 // Writing HTML from strings is how text someone typed becomes markup: the page

@@ -1,7 +1,7 @@
 // The tracker's logic that needs no browser: which days moved after a tick, which
 // done days are refused, how Today groups the agenda, what a phrase heard at a
 // check-in changes, an interview's history, and what the form does not hold
-// (docs/assets/planner/ticking.js, today.js, heard-back.js, history.js, tracker.js).
+// (docs/assets/planner/ticking.js, today.js, heard-back.js, history.js, interview-input.js).
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
@@ -10,7 +10,7 @@ import { fieldsFromReading } from "../../docs/assets/planner/heard-back.js";
 import { historyLines } from "../../docs/assets/planner/history.js";
 import { doneDayProblem, movedDays } from "../../docs/assets/planner/ticking.js";
 import { groupAgenda } from "../../docs/assets/planner/today.js";
-import { besideTheForm, withoutNotes } from "../../docs/assets/planner/tracker.js";
+import { besideTheForm, withoutNotes } from "../../docs/assets/planner/interview-input.js";
 
 /**
  * A plan's item with only the fields these tests read.

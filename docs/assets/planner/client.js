@@ -13,7 +13,8 @@
 // shows it (and tools.js, printing.js and share.js follow it). A tick takes the
 // same path from tracker.js on.
 
-import { setUpChecklist, focusChecklist, markStale } from "./checklist.js";
+import { focusChecklist, markStale } from "./checklist.js";
+import { setUpChecklistActions } from "./checklist-actions.js";
 import { PlannerConnection } from "./connection.js";
 import { setUpConnectionStatus } from "./connection-status.js";
 import { localToday } from "./dates.js";
@@ -27,18 +28,17 @@ import { setUpShareLinks } from "./share.js";
 import { createPageState } from "./state.js";
 import { setUpStorageBar } from "./storage-bar.js";
 import { setUpInterviewList } from "./interview-list.js";
-import { historySection } from "./history.js";
-import { hasContent, labelOf } from "./interviews.js";
+import { hasContent, labelOf, replaceIn } from "./interviews.js";
 import { browserDatabase } from "./database.js";
 import { Keeper } from "./keeping.js";
 import { browserStorage } from "./storage.js";
 import { setUpSearchTools } from "./search-tools.js";
 import { createTestHooks } from "./test-hooks.js";
-import { movedDays } from "./ticking.js";
 import { setUpTimingPhrase } from "./timing-phrase.js";
 import { setUpToday } from "./today.js";
 import { setUpTools } from "./tools.js";
-import { Tracker, besideTheForm, withoutNotes } from "./tracker.js";
+import { Tracker } from "./tracker.js";
+import { besideTheForm, withoutNotes } from "./interview-input.js";
 import { actionMessage, setUpTrackerBar } from "./tracker-bar.js";
 
 /** @typedef {import("./protocol.js").Details} Details */
@@ -137,8 +137,7 @@ function setUpPage(assets, form) {
         const { interviews, current } = state.get();
         if (current) {
           const { today: _today, ...rest } = details;
-          const filled = { ...rest, id: current };
-          state.set({ interviews: interviews.map((entry) => (entry.id === current ? filled : entry)) });
+          state.set({ interviews: replaceIn(interviews, { ...rest, id: current }) });
         }
         fillForm(form, details);
         clearErrors(form);
@@ -182,62 +181,9 @@ function setUpPage(assets, form) {
     },
   });
   const tracker = new Tracker({ page, keeper, say });
-  /** @type {Map<string, {items: import("./protocol.js").PlanItem[], done: string}>} */
-  const lastPlans = new Map();
-  /** @type {string | null} */
-  let lastTicked = null;
-  let heardBack = false; // what they said was just put in the plan
 
   // What follows the state, and the features around the form.
-  setUpChecklist(result, state, readGuide(assets), {
-    forPlan(planned) {
-      const id = typeof planned.details.id === "string" ? planned.details.id : null;
-      const interview = id ? tracker.find(id) : null;
-      if (!id || !interview) return { ticking: null, heard: null, nextRound: null, kept: null };
-      // The days that moved because of what happened (a tick, what they said), not
-      // because the person is editing the details.
-      const done = JSON.stringify(planned.details.done || []);
-      const last = lastPlans.get(id);
-      const moved = last && (last.done !== done || heardBack)
-        ? movedDays(last.items, planned.plan.items) : new Map();
-      lastPlans.set(id, { items: planned.plan.items, done });
-      heardBack = false;
-      const opened = lastTicked;
-      lastTicked = null;
-      return {
-        ticking: {
-          today: planned.today,
-          earliest: typeof interview.interview_date === "string" ? interview.interview_date : null,
-          tick(key, day) {
-            if (key.startsWith("CHECKIN-")) lastTicked = key;
-            tracker.tick(id, key, day);
-          },
-          untick: (key) => tracker.untick(id, key),
-          moved,
-        },
-        heard: {
-          details: interview,
-          request,
-          note: (key, text) => tracker.note(id, key, text),
-          apply: (changes) => {
-            heardBack = true;
-            void page.fill({ ...state.get().details, ...changes });
-          },
-          say,
-          opened,
-        },
-        nextRound: () => { void tracker.startNextRound(id); },
-        kept: interview,
-      };
-    },
-  });
-  // A note typed beside a tick re-plans nothing: the history under the checklist follows it.
-  state.subscribe((now, before) => {
-    if (now.interviews === before.interviews || !now.planned) return;
-    const interview = tracker.current();
-    const shown = result.querySelector(".planner-history");
-    if (interview && shown) shown.replaceWith(historySection(now.planned.plan, interview));
-  });
+  setUpChecklistActions(result, page, { guide: readGuide(assets), tracker, say });
   setUpTools(byId("planner-tools", HTMLElement), page);
   const bar = setUpStorageBar(byId("planner-storage", HTMLElement), page, tracker);
   const shareLinks = setUpShareLinks(page, bar.say, tracker);

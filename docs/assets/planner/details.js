@@ -30,16 +30,6 @@ export function portable(input) {
 }
 
 /**
- * Has the person typed anything the example would replace?
- * @param {Details} input
- */
-export function hasTyped(input) {
-  if (typeof input.interview_date === "string" && input.interview_date) return true;
-  const people = Array.isArray(input.interviewers) ? input.interviewers : [];
-  return people.some((person) => isPlainObject(person) && typeof person.name === "string" && person.name.trim());
-}
-
-/**
  * The first three problems in one sentence, and how many more there are.
  * @param {Problem[]} problems
  */

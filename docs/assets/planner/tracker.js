@@ -8,9 +8,9 @@
 // the list; a tick changes the list, and the form's details are read again so
 // that the plan follows.
 
-import { hasTyped } from "./details.js";
 import {
-  labelOf, newId, nextRound, removeFrom, replaceIn, restoreInto, setArchived, setNote, tick, untick,
+  hasContent, labelOf, newId, nextRound, removeFrom, replaceIn, restoreInto, setArchived, setNote, tick,
+  untick,
 } from "./interviews.js";
 import { debounce } from "./scheduling.js";
 
@@ -21,50 +21,6 @@ import { debounce } from "./scheduling.js";
 
 /** Saves wait for typing to pause this long, and never longer (pagehide flushes them). */
 const SAVE_DELAY_MS = 250;
-
-/** The fields of an interview that the form does not show. */
-const KEPT_BESIDE_THE_FORM = /** @type {const} */ (["id", "archived", "done"]);
-
-/**
- * The current interview's fields that the form does not hold, to add to what it reads.
- * @param {Interview | null} interview
- * @returns {Details}
- */
-export function besideTheForm(interview) {
-  /** @type {Details} */
-  const extras = {};
-  if (!interview) return extras;
-  for (const key of KEPT_BESIDE_THE_FORM) {
-    if (interview[key] !== undefined) extras[key] = interview[key];
-  }
-  return extras;
-}
-
-/**
- * The details as the checklist needs them: the notes beside the ticks feed only the
- * wording of files, so typing one does not make the plan again.
- * @param {Details} details
- * @returns {Details}
- */
-export function withoutNotes(details) {
-  if (!Array.isArray(details.done)) return details;
-  return {
-    ...details,
-    done: details.done.map((entry) => {
-      if (!entry || typeof entry !== "object") return entry;
-      const { note: _note, ...rest } = entry;
-      return rest;
-    }),
-  };
-}
-
-/**
- * Is this interview worth keeping: something the person typed, or a tick?
- * @param {Interview} interview
- */
-function worthKeeping(interview) {
-  return hasTyped(interview) || (Array.isArray(interview.done) && interview.done.length > 0);
-}
 
 export class Tracker {
   /**
@@ -114,7 +70,8 @@ export class Tracker {
   /** What is saved: every interview of the person's own (not the untouched example). */
   keepable() {
     const { interviews, current, example } = this.page.state.get();
-    return interviews.filter((interview) => worthKeeping(interview)
+    // Something typed or ticked (hasContent counts ticks too), and not the untouched example.
+    return interviews.filter((interview) => hasContent(interview)
       && !(example && interview.id === current));
   }
 
@@ -209,7 +166,7 @@ export class Tracker {
    */
   async fillOrAdd(details, { example = false } = {}) {
     const current = this.current();
-    if (current && !worthKeeping(current)) {
+    if (current && !hasContent(current)) {
       const { id: _id, ...rest } = details;
       await this.page.fill(rest, { example });
       return false;
