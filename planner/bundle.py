@@ -86,7 +86,9 @@ def precompile_archive(source: bytes) -> bytes:
     Pyodide under Node): the bytecode carries that interpreter's magic number.
     A module that does not compile, and every other file, is kept as it is.
     zipimport loads a lone ``.pyc`` without looking for its source, which
-    spares the browser compiling the standard library at every start. Members
+    spares the browser compiling the standard library at every start. The code
+    is compiled as ``python -OO`` would (no docstrings, no asserts): nothing the
+    browser runs reads a docstring, and they are a seventh of the download. Members
     are stored uncompressed: the host's transport compression (``.br``, ``.gz``)
     then sees the bytes, which a deflated zip would hide.
 
@@ -108,7 +110,7 @@ def precompile_archive(source: bytes) -> bytes:
             name = info.filename
             if name.endswith(".py"):
                 try:
-                    code = compile(data, name, "exec", dont_inherit=True)
+                    code = compile(data, name, "exec", dont_inherit=True, optimize=2)
                 except SyntaxError:
                     pass
                 else:
