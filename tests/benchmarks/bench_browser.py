@@ -97,7 +97,7 @@ def _visit(context: BrowserContext, url: str) -> tuple[Page, float, float]:
     page = context.new_page()
     started = time.time()
     page.goto(url)
-    page.wait_for_function("window.__readyAt !== undefined", timeout=120_000)
+    page.wait_for_function("() => window.__readyAt !== undefined", timeout=120_000)
     ready_ms = float(page.evaluate("window.__readyAt"))
     return page, ready_ms, started
 
