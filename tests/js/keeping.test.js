@@ -221,6 +221,21 @@ describe("keeping, chosen", () => {
     assert.deepEqual(session.keys(), []);
   });
 
+  test("after a failed save, the next one that works drops this tab's copy: a reload shows the newest", async (t) => {
+    const { indexedDB, tab } = browser();
+    const { keeper, session } = tab();
+    await keeper.start();
+    await keeper.keep([DANA, KIM], DANA.id);
+    fullDisk(t, IDBObjectStore);
+    await keeper.save([{ ...DANA, role: "first" }, KIM], DANA.id);
+    t.mock.restoreAll();
+    const newest = { ...DANA, role: "second, after the disk was freed" };
+    assert.deepEqual(await keeper.save([newest, KIM], DANA.id), { ok: true, keeping: "on", message: "" });
+    assert.deepEqual(session.keys(), [], "the copy, now behind, is gone");
+    assert.deepEqual((await tab(session).keeper.start()).interviews, [newest, KIM]);
+    assert.deepEqual((await kept(indexedDB))?.records, [newest, KIM]);
+  });
+
   test("a full disk when choosing: nothing kept, no database, the page goes on", async (t) => {
     const { indexedDB, tab } = browser();
     const { keeper, session } = tab();
@@ -393,6 +408,23 @@ describe("stopping, forgetting, and other tabs", () => {
     assert.deepEqual([started.interviews, started.current, started.keeping], [[KIM, DANA], DANA.id, "on"]);
     assert.deepEqual((await kept(indexedDB))?.records, [KIM, DANA]);
     assert.deepEqual(here.session.keys(), []);
+  });
+});
+
+describe("two tabs choosing", () => {
+  test("a tab that chooses to keep after another did joins what is kept, and loses nothing", async () => {
+    const { indexedDB, tab } = browser();
+    const first = tab().keeper;
+    const second = tab().keeper;
+    await first.start();
+    await second.start();
+    await first.keep([KIM], KIM.id);
+    const outcome = await second.keep([DANA], DANA.id);
+    assert.equal(outcome.ok, true);
+    assert.deepEqual(outcome.interviews, [DANA, KIM], "the page is told of both");
+    assert.deepEqual((await kept(indexedDB))?.records, [DANA, KIM]);
+    await second.save([{ ...DANA, role: "edited" }, KIM], DANA.id);
+    assert.deepEqual((await kept(indexedDB))?.records, [{ ...DANA, role: "edited" }, KIM]);
   });
 });
 

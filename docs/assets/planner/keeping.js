@@ -32,7 +32,11 @@ import { TabCopy, gather } from "./tab-copy.js";
  * @property {boolean | null} persisted Kept, and the browser promised to keep it (null: not kept, or not known).
  * @property {string[]} notices What happened that the person should know (a move, a refusal).
  */
-/** @typedef {{ok: boolean, keeping: Keeping, message: string}} Outcome What a call did; `message` is "" when there is nothing to say. */
+/**
+ * @typedef {{ok: boolean, keeping: Keeping, message: string, interviews?: Interview[]}} Outcome What a
+ *   call did; `message` is "" when there is nothing to say; `interviews`, after keep(), when another
+ *   tab kept some first: the page shows them all from then on.
+ */
 
 /** @param {unknown} error */
 const isFull = (error) => error instanceof Error && error.name === "QuotaExceededError";
@@ -49,6 +53,8 @@ export class Keeper {
   /** @type {KeptDatabase | null} */ #kept = null;
   /** @type {Keeping} */ #keeping = "off";
   #held = new Held();
+  /** This tab's copy holds a change the database refused: dropped once a write succeeds. */
+  #tabHolds = false;
   #queue = Promise.resolve();
   /** @type {{interviews: readonly Interview[], current: string | null} | null} */ #pending = null;
   /** @type {Outcome} */ #lastSaved = { ok: true, keeping: "off", message: "" };
@@ -234,8 +240,20 @@ export class Keeper {
    */
   async #keepAll(interviews, current) {
     if (!this.#database) return { ok: false, keeping: "unavailable", message: UNAVAILABLE };
-    const change = everything(stored(interviews), current);
+    let change = everything(stored(interviews), current);
+    /** @type {Interview[] | undefined} */
+    let joined;
     try {
+      const existing = this.#kept ? null : await this.#database.open();
+      if (existing) {
+        // Another tab chose to keep first: join what it keeps, never replace it.
+        this.#adopt(existing);
+        const mine = new Set(interviews.map((each) => each.id));
+        const theirs = withIds((await existing.read()).records, this.#makeId).interviews;
+        const all = [...interviews, ...theirs.filter((each) => !mine.has(each.id))];
+        joined = all;
+        change = everything(stored(all), current);
+      }
       if (this.#kept) await this.#kept.write(change);
       else this.#adopt(await this.#database.create(change));
     } catch (error) {
@@ -245,7 +263,7 @@ export class Keeper {
     }
     this.#held.clear();
     this.#held.wrote(change);
-    return { ok: true, keeping: "on", message: "" };
+    return { ok: true, keeping: "on", message: "", ...(joined ? { interviews: joined } : {}) };
   }
 
   /**
@@ -260,9 +278,15 @@ export class Keeper {
       if (change) await /** @type {KeptDatabase} */ (this.#kept).write(change);
     } catch (error) {
       this.#tab.save(interviews, current);
+      this.#tabHolds = true;
       return { ok: false, keeping: this.#keeping, message: isFull(error) ? FULL : REFUSED };
     }
     if (change) this.#held.wrote(change);
+    if (this.#tabHolds) {
+      // The database has all of it again: the tab's copy, now behind, must not win at a reload.
+      this.#tab.remove();
+      this.#tabHolds = false;
+    }
     return { ok: true, keeping: this.#keeping, message: "" };
   }
 

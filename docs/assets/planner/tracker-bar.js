@@ -10,7 +10,10 @@ import { labelOf } from "./interviews.js";
 /** @typedef {import("./tracker.js").Tracker} Tracker */
 /** @typedef {import("./keeping.js").Keeper} Keeper */
 
-/** @typedef {{label: string, run: () => void}} MessageAction */
+/**
+ * @typedef {{label: string, run: () => void, focus?: boolean}} MessageAction `focus`: the
+ *   button takes focus (what the person pressed went away, as a deleted interview's Delete).
+ */
 
 /**
  * A message line with an optional button (an undo) that goes with the message.
@@ -34,6 +37,7 @@ export function actionMessage() {
       action = next || null;
       button.hidden = !next;
       button.textContent = next ? next.label : "";
+      if (next?.focus) button.focus({ preventScroll: true });
     },
   };
 }
@@ -92,6 +96,8 @@ export function setUpTrackerBar(area, page, { tracker, keeper, say, message }) {
     keep.disabled = true;
     const result = await keeper.keep(tracker.keepable(), state.get().current);
     keep.disabled = false;
+    // Another tab kept some first: they are all shown (and saved) from now on.
+    if (result.interviews) state.set({ interviews: [...result.interviews] });
     state.set({ keeping: result.keeping });
     say(result.message);
   });
