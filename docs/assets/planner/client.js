@@ -25,6 +25,7 @@ import { fillForm, readInput } from "./form.js";
 import { readGuide } from "./guide-links.js";
 import { Planning } from "./planning.js";
 import { setUpShareLinks } from "./share.js";
+import { decodeShare } from "./share-link.js";
 import { createPageState } from "./state.js";
 import { setUpStorageBar } from "./storage-bar.js";
 import { setUpInterviewList } from "./interview-list.js";
@@ -153,9 +154,11 @@ function setUpPage(assets, form) {
   };
 
   // The form: every edit of the person's is read into the state.
+  let typedSinceLoad = false; // an edit of theirs, not a value the browser put back on its own
   /** @param {Event} [event] */
   const edited = (event) => {
     if (event?.target instanceof HTMLElement && event.target.hasAttribute("data-ui-only")) return;
+    typedSinceLoad = true;
     syncDetails({ example: false });
   };
   setUpRows(form, edited);
@@ -211,6 +214,15 @@ function setUpPage(assets, form) {
   });
   if (hooks) hooks.expose(page, connection);
 
+  // A page left open overnight: when it is seen again on another day, the checklist
+  // and Today count from the new day.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState !== "visible") return;
+    const { planned, view } = state.get();
+    if (planned && planned.today !== page.today()) void planning.now();
+    if (view === "today" && today.day() !== page.today()) void today.refresh();
+  });
+
   // The rows and the bars are built, and the view is known: show the planner
   // (planner-tracker.css keeps it laid out but unseen until now, so that nothing
   // moves under the reader). Should reading what was kept take long, it shows anyway.
@@ -221,21 +233,42 @@ function setUpPage(assets, form) {
   // (the person may have typed already) becomes the first interview. A share link
   // opens its own details.
   void keeper.start().then(async (/** @type {import("./keeping.js").Started} */ kept) => {
-    state.set({ interviews: kept.interviews, keeping: kept.keeping });
+    // Interviews started before this (the page showed after SHOW_ANYWAY_MS) stay too.
+    const ids = new Set(kept.interviews.map((entry) => entry.id));
+    const earlier = state.get().interviews.filter((entry) => !ids.has(entry.id));
+    state.set({ interviews: [...kept.interviews, ...earlier], keeping: kept.keeping });
     for (const notice of kept.notices) say(notice);
-    const typed = hasContent(syncDetails());
-    if (typed || !kept.interviews.length) tracker.adoptForm();
+    const typed = typedSinceLoad && hasContent(syncDetails());
+    const linked = decodeShare(window.location.hash).status !== "none";
+    // The form always belongs to an interview: what was typed, what a link brings, or a new one.
+    if (!state.get().current && (typed || linked || !kept.interviews.length)) tracker.adoptForm();
+    tracker.started();
+    shareLinks.openFromAddress();
     const known = kept.interviews.find((entry) => entry.id === kept.current) || kept.interviews[0];
-    const opened = shareLinks.openFromAddress();
-    if (known && !opened && !typed) tracker.showToday();
+    const opening = known && !linked && !typed && !earlier.length;
+    // A person coming back opens on Today; one who pressed Back (from a guide page)
+    // returns to the interview they were on.
+    const today = opening && !cameBack();
+    if (today) tracker.showToday();
     clearTimeout(showAnyway);
     show();
-    if (known && !opened && !typed) await tracker.open(known.id, undefined, { show: false });
+    if (opening) await tracker.open(known.id, undefined, { show: !today });
   });
 
   // Python is large: fetch it once the page has settled, so the form is usable at once.
   const idle = window.requestIdleCallback || ((/** @type {() => void} */ fn) => setTimeout(fn, 200));
   idle(() => { if (!connection.worker && !connection.failed) connection.start(); });
+}
+
+/** Was this page reached with the browser's Back or Forward button? */
+function cameBack() {
+  // The Navigation API where there is one (Chromium, Safari), else the navigation's timing entry.
+  const { navigation } = /** @type {{navigation?: {activation?: {navigationType?: string}}}} */ (
+    /** @type {unknown} */ (window));
+  const type = navigation?.activation?.navigationType;
+  if (type) return type === "traverse";
+  const [entry] = performance.getEntriesByType?.("navigation") || [];
+  return entry instanceof PerformanceNavigationTiming && entry.type === "back_forward";
 }
 
 const assets = document.getElementById("planner-assets");

@@ -23,6 +23,9 @@ import { debounce } from "./scheduling.js";
 const SAVE_DELAY_MS = 250;
 
 export class Tracker {
+  /** True once what was kept has been read (see started()). */
+  ready = false;
+
   /**
    * @param {object} options
    * @param {PageContext} options.page
@@ -75,8 +78,18 @@ export class Tracker {
       && !(example && interview.id === current));
   }
 
+  /**
+   * What was kept is read: from now on every change is saved. (A save before that
+   * would write an empty list over what is kept.)
+   */
+  started() {
+    this.ready = true;
+    this.saveSoon();
+  }
+
   /** Save now, where the person chose; say so if it failed (the session goes on). */
   async saveNow() {
+    if (!this.ready) return;
     const { current } = this.page.state.get();
     const result = await this.keeper.save(this.keepable(), current);
     if (!result.ok && result.message) this.say(result.message);
@@ -87,26 +100,26 @@ export class Tracker {
    * step, when `key` is given). With `show` false the view stays as it is (Today).
    * @param {string} id
    * @param {string} [key]
-   * @param {{show?: boolean}} [options]
+   * @param {{show?: boolean, example?: boolean}} [options] `example`: the interview holds
+   *   the example, not the person's own details.
    */
-  async open(id, key, { show = true } = {}) {
+  async open(id, key, { show = true, example = false } = {}) {
     const interview = this.find(id);
     if (!interview) return;
     const { state } = this.page;
-    const { current, example, interviews, view } = state.get();
+    const { current, interviews, view } = state.get();
+    const same = current === id;
     // An example left untouched is nobody's: it goes when another interview opens.
-    const left = example && current !== id ? interviews.filter((entry) => entry.id !== current) : interviews;
+    const left = state.get().example && !same ? interviews.filter((entry) => entry.id !== current) : interviews;
     // The checklist on screen belongs to the interview being left.
-    state.set({
-      interviews: left, current: id, view: show ? "interview" : view, planned: null, example: false,
-    });
-    await this.page.fill(interview);
-    if (!key) return;
-    const item = document.querySelector(`#planner-result [data-key="${CSS.escape(key)}"]`);
+    state.set({ interviews: left, current: id, view: show ? "interview" : view, planned: null });
+    await this.page.fill(interview, { example: example || (same && state.get().example) });
+    if (!show) return;
+    const item = key ? document.querySelector(`#planner-result [data-key="${CSS.escape(key)}"]`) : null;
     if (item instanceof HTMLElement) {
       item.scrollIntoView({ behavior: "instant", block: "start" });
       item.querySelector("input")?.focus({ preventScroll: true });
-    }
+    } else document.getElementById("planner-form-heading")?.focus({ preventScroll: true });
   }
 
   /**
@@ -116,12 +129,13 @@ export class Tracker {
    */
   async replaceAll(interviews) {
     const { state } = this.page;
+    const { current } = state.get();
     state.set({ interviews });
-    if (!this.current() && interviews.length) {
-      const view = state.get().view;
-      await this.open(interviews[0].id);
-      state.set({ view });
-    }
+    // The form takes the restored version (of the same interview, or of the first):
+    // what it showed before would otherwise be written back over it.
+    const next = interviews.find((entry) => entry.id === current) || interviews[0];
+    if (next) await this.open(next.id, undefined, { show: false });
+    else await this.add({}, { show: false });
   }
 
   /** Show the agenda of every interview. */
@@ -152,8 +166,7 @@ export class Tracker {
     const interview = /** @type {Interview} */ ({ ...details, id: newId() });
     const { state } = this.page;
     state.set({ interviews: [...state.get().interviews, interview] });
-    await this.open(interview.id, undefined, { show });
-    if (example) await this.page.fill(interview, { example: true });
+    await this.open(interview.id, undefined, { show, example });
     return interview;
   }
 
@@ -258,9 +271,13 @@ export class Tracker {
     const name = labelOf(removed.interview);
     this.say(`“${name}” is deleted.`, {
       label: "Undo",
+      focus: true,
       run: () => {
         state.set({ interviews: restoreInto(state.get().interviews, removed) });
         this.say(`“${name}” is back.`);
+        // The Undo button hides: focus goes to the interview that came back, where it is listed.
+        const back = document.querySelector(`[data-focus-id="open:${CSS.escape(id)}"]`);
+        if (back instanceof HTMLElement) back.focus({ preventScroll: true });
       },
     });
     if (id === current) {
