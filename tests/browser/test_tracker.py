@@ -122,11 +122,16 @@ def test_archive_and_delete_with_undo(page: Page, site_url: str) -> None:
     listing.get_by_role("button", name="Archive: Acme").click()
     expect(page.locator("#planner-agenda")).not_to_contain_text("Acme", timeout=PYTHON_TIMEOUT)
     expect(listing.locator("details.planner-archived")).to_contain_text("Archived (1)")
+    # Its button went out of sight with it: focus is on the list's heading, not lost.
+    expect(page.locator("#planner-interviews-heading")).to_be_focused()
     listing.get_by_role("button", name="Delete: Birch").click()
     expect(message(page)).to_contain_text("“Birch” is deleted")
     expect(listing.get_by_role("button", name="Birch", exact=True)).to_have_count(0)
-    message(page).get_by_role("button", name="Undo").click()
+    undo = message(page).get_by_role("button", name="Undo")
+    expect(undo).to_be_focused()
+    undo.click()
     expect(listing.get_by_role("button", name="Birch", exact=True)).to_be_visible()
+    expect(listing.get_by_role("button", name="Birch", exact=True)).to_be_focused()
 
 
 # ---------------------------------------------------------------- ticking
@@ -215,11 +220,33 @@ def test_today_lists_every_interview_and_ticks_from_there(page: Page, site_url: 
         "button", name="Mark done", exact=False
     ).click()
     expect(agenda).not_to_contain_text("Email a thank-you to Lee Park", timeout=PYTHON_TIMEOUT)
+    # The line went: focus is on the next line's Mark done, for the next one.
+    expect(page.locator(":focus")).to_have_class(re.compile("planner-agenda-done"))
     agenda.locator(".planner-agenda-item").filter(has_text="Call Dana Reyes").get_by_role(
         "button", name="Acme", exact=True
     ).click()
     expect(page.locator("#company")).to_have_value("Acme")
     expect(page.locator("#planner-today")).to_be_hidden()
+
+
+def test_a_page_left_open_overnight_counts_from_the_new_day(page: Page, site_url: str) -> None:
+    """Seen again on the next day, Today and the checklist count from it, and so do ticks."""
+    start(page, site_url)
+    acme_and_birch(page)
+    page.get_by_role("button", name="Today").click()
+    heading = page.locator("#planner-today-heading")
+    expect(heading).to_contain_text("20 April 2026", timeout=PYTHON_TIMEOUT)
+    page.clock.set_fixed_time("2026-04-21T09:00:00")
+    page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")
+    expect(heading).to_contain_text("21 April 2026", timeout=PYTHON_TIMEOUT)
+    agenda = page.locator("#planner-agenda")
+    agenda.locator(".planner-agenda-item").filter(has_text="Call Dana Reyes").get_by_role(
+        "button", name="Mark done", exact=False
+    ).click()
+    agenda.get_by_role("button", name="Acme", exact=True).first.click()
+    expect(item(page, "CHECKIN-MAIN")).to_contain_text(
+        "Done Tuesday, 21 April 2026", timeout=PYTHON_TIMEOUT
+    )
 
 
 # ---------------------------------------------------------------- keeping and coming back
@@ -293,6 +320,10 @@ def test_back_from_a_guide_link_loses_nothing(page: Page, site_url: str) -> None
     page.go_back()
     expect(page.locator("#company")).to_have_value("Acme", timeout=PYTHON_TIMEOUT)
     expect(page.get_by_label("Job you applied for")).to_have_value("Analyst")
+    # Back on the same interview, its checklist on screen, and no second copy of it.
+    expect(page.locator("#planner-interview")).to_be_visible()
+    expect(item(page, "TY-EMAIL-1")).to_be_visible(timeout=PYTHON_TIMEOUT)
+    expect(page.locator("#planner-switch option")).to_have_count(1)
 
 
 def test_without_indexeddb_the_session_still_works(

@@ -10,7 +10,7 @@ import { fieldsFromReading } from "../../docs/assets/planner/heard-back.js";
 import { historyLines } from "../../docs/assets/planner/history.js";
 import { doneDayProblem, movedDays } from "../../docs/assets/planner/ticking.js";
 import { groupAgenda } from "../../docs/assets/planner/today.js";
-import { besideTheForm, withoutNotes } from "../../docs/assets/planner/interview-input.js";
+import { besideTheForm, withNotesOf, withoutNotes } from "../../docs/assets/planner/interview-input.js";
 
 /**
  * A plan's item with only the fields these tests read.
@@ -92,11 +92,30 @@ describe("fieldsFromReading", () => {
     );
   });
 
-  test("a wait heard at a later call counts from the interview, as the engine does", () => {
-    // "Don't chase us for two weeks" on 20 April: 14 days from then is 53 days from 12 March.
+  test("a wait heard at a check-in becomes a decision date counted from that day", () => {
+    // "Don't chase us for two weeks" on Monday 20 April: the next contact comes on 4 May,
+    // the first business day after the decision date 3 May.
     assert.deepEqual(
       fieldsFromReading({ field: "wait_days", value: 14 }, "2026-04-20", "2026-03-12"),
-      { wait_days: 53 },
+      { decision_date: "2026-05-03" },
+    );
+  });
+
+  test("\"call me on\" a day heard at a check-in makes that day the next contact's", () => {
+    assert.deepEqual(
+      fieldsFromReading({ field: "contact_on", value: "2026-04-24" }, "2026-04-20", "2026-03-12"),
+      { decision_date: "2026-04-23" },
+    );
+  });
+
+  test("a phrase that falls on the interview day keeps the engine's own field", () => {
+    assert.deepEqual(
+      fieldsFromReading({ field: "wait_days", value: 1 }, "2026-03-12", "2026-03-12"),
+      { wait_days: 1 },
+    );
+    assert.deepEqual(
+      fieldsFromReading({ field: "contact_on", value: "2026-03-13" }, "2026-03-12", "2026-03-12"),
+      { contact_on: "2026-03-13" },
     );
   });
 
@@ -140,5 +159,15 @@ describe("what the form does not hold", () => {
     const details = { id: "k2", done: [{ key: "A", date: "2026-03-12", note: "hi" }, { key: "B", date: "2026-03-13" }] };
     assert.deepEqual(withoutNotes(details), { id: "k2", done: [{ key: "A", date: "2026-03-12" }, { key: "B", date: "2026-03-13" }] });
     assert.equal(withoutNotes({ id: "k3" }).id, "k3");
+  });
+
+  test("withNotesOf puts back the notes of the same interview's ticks, on the same days only", () => {
+    const planned = { id: "k2", done: [{ key: "A", date: "2026-03-12" }, { key: "B", date: "2026-03-14" }] };
+    const kept = { id: "k2", done: [{ key: "A", date: "2026-03-12", note: "hi" }, { key: "B", date: "2026-03-13", note: "old day" }] };
+    assert.deepEqual(withNotesOf(planned, kept), {
+      id: "k2", done: [{ key: "A", date: "2026-03-12", note: "hi" }, { key: "B", date: "2026-03-14" }],
+    });
+    assert.equal(withNotesOf(planned, { ...kept, id: "other" }), planned);
+    assert.equal(withNotesOf(planned, undefined), planned);
   });
 });

@@ -54,7 +54,8 @@ export function setUpChecklistActions(result, page, { guide, tracker, say }) {
     lastTicked = null;
     return {
       ticking: {
-        today: planned.today,
+        // Read at each tick: a page left open overnight ticks on the new day.
+        get today() { return page.today(); },
         earliest: typeof interview.interview_date === "string" ? interview.interview_date : null,
         tick(key, day) {
           if (key.startsWith("CHECKIN-")) lastTicked = key;

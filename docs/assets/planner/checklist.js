@@ -5,7 +5,7 @@
 // person had opened.
 
 import { formatDay, relativeDay, shortDay } from "./dates.js";
-import { el, find } from "./dom.js";
+import { el, find, focusedControl, refocus } from "./dom.js";
 import { guideLink } from "./guide-links.js";
 import { renderItem } from "./checklist-item.js";
 import { historySection } from "./history.js";
@@ -119,25 +119,6 @@ function restoreDisclosures(container, { open, focused }) {
     if (open.has(key)) details.open = true;
     if (key === focused) find(details, "summary", HTMLElement).focus({ preventScroll: true });
   }
-}
-
-/**
- * The control with focus, if it is one the checklist makes again (data-focus-id).
- * @param {HTMLElement} container
- */
-function focusedControl(container) {
-  const active = document.activeElement;
-  return active instanceof HTMLElement && container.contains(active) ? active.dataset.focusId || null : null;
-}
-
-/**
- * @param {HTMLElement} container
- * @param {string | null} focusId
- */
-function refocus(container, focusId) {
-  if (!focusId) return;
-  const again = container.querySelector(`[data-focus-id="${CSS.escape(focusId)}"]`);
-  if (again instanceof HTMLElement) again.focus({ preventScroll: true });
 }
 
 /**

@@ -75,3 +75,32 @@ export function announce(region, text) {
 export function messageLine() {
   return el("p", { class: "planner-extras-message", role: "status", "aria-live": "polite" });
 }
+
+/**
+ * The control with focus inside `container`, if it is one that is made again
+ * when the container is (it has a data-focus-id).
+ * @param {HTMLElement} container
+ * @returns {string | null}
+ */
+export function focusedControl(container) {
+  const active = document.activeElement;
+  return active instanceof HTMLElement && container.contains(active) ? active.dataset.focusId || null : null;
+}
+
+/**
+ * Give focus back to the control made again with the same data-focus-id, when it
+ * can take it; else to `fallback`. True when focus moved.
+ * @param {HTMLElement} container
+ * @param {string | null} focusId
+ * @param {HTMLElement | null} [fallback]
+ */
+export function refocus(container, focusId, fallback = null) {
+  if (!focusId) return false;
+  const again = container.querySelector(`[data-focus-id="${CSS.escape(focusId)}"]`);
+  if (again instanceof HTMLElement) {
+    again.focus({ preventScroll: true });
+    if (document.activeElement === again) return true;
+  }
+  fallback?.focus({ preventScroll: true });
+  return fallback !== null;
+}

@@ -4,7 +4,7 @@
 // the interview), an agreed update interval, or the outcome, which for another
 // round offers to start that round's plan pre-filled.
 
-import { daysBetween, formatDay } from "./dates.js";
+import { addDays, formatDay } from "./dates.js";
 import { el } from "./dom.js";
 import { debounce } from "./scheduling.js";
 
@@ -27,29 +27,38 @@ const NOTE_DELAY_MS = 400;
  */
 
 /**
- * The engine field and value a timing phrase gives, counted from the check-in's day.
- * The engine counts `wait_days` from the interview: a wait said at a later call is moved.
+ * What a timing phrase heard at a check-in changes in the plan: a new decision date
+ * (spec §13: the next contact moves to the first business day after it). "We decide
+ * by X" is X; "call me on X" is the day before X; "give us N days" is N days from
+ * the check-in, less one. A decision date must come after the interview: a phrase
+ * that falls on it is kept as the engine's own field instead.
  * @param {{field: string | null, value: unknown}} reading
  * @param {string} from The day of the check-in.
  * @param {string} interviewDate
  * @returns {Details | null}
  */
 export function fieldsFromReading(reading, from, interviewDate) {
-  if (reading.field === "wait_days" && typeof reading.value === "number") {
-    return { wait_days: reading.value + daysBetween(interviewDate, from) };
-  }
-  if ((reading.field === "decision_date" || reading.field === "contact_on") && typeof reading.value === "string") {
-    return { [reading.field]: reading.value };
-  }
-  return null;
+  /** @type {string} */
+  let decision;
+  if (reading.field === "decision_date" && typeof reading.value === "string") decision = reading.value;
+  else if (reading.field === "contact_on" && typeof reading.value === "string") {
+    decision = addDays(reading.value, -1);
+  } else if (reading.field === "wait_days" && typeof reading.value === "number") {
+    decision = addDays(from, reading.value - 1);
+  } else return null;
+  if (decision > interviewDate) return { decision_date: decision };
+  if (reading.field === "wait_days") return { wait_days: /** @type {number} */ (reading.value) };
+  return { [reading.field]: reading.value };
 }
 
 /**
  * @param {string} label
  * @param {() => void} run
+ * @param {string} [focusId] The checklist is made again after a click: focus comes back here.
  */
-function button(label, run) {
-  const node = el("button", { type: "button", class: "md-button planner-small-button" }, label);
+function button(label, run, focusId = "") {
+  const node = el("button", { type: "button", class: "md-button planner-small-button",
+    ...(focusId ? { "data-focus-id": focusId } : {}) }, label);
   node.addEventListener("click", run);
   return node;
 }
@@ -91,10 +100,11 @@ export function heardBackPanel(item, heard) {
       return;
     }
     answer.replaceChildren(`${reading.explanation} `, button("Use it in the plan", () => {
+      phrase.focus(); // this button goes with the re-plan: focus comes back to the phrase
       heard.apply(changes);
       heard.say(`${reading.explanation} The plan now counts from what they said.`);
     }));
-  });
+  }, `read:${item.key}`);
   phrase.addEventListener("keydown", (event) => {
     if (event.key === "Enter") { event.preventDefault(); read.click(); }
   });
@@ -108,7 +118,7 @@ export function heardBackPanel(item, heard) {
     }
     heard.apply({ agreed_update_interval_days: days });
     heard.say(`The next follow-ups come every ${days} days, counted from this check-in.`);
-  });
+  }, `agree:${item.key}`);
 
   /**
    * @param {string} outcome
@@ -119,7 +129,7 @@ export function heardBackPanel(item, heard) {
     heard.say(outcome === "next_round"
       ? "Noted: invited to another round. The checklist now offers to start that round's plan."
       : "Noted. The checklist now shows how to reply, and the check-ins that are no longer needed are gone.");
-  });
+  }, `outcome-${outcome}:${item.key}`);
 
   return el("details", { class: "planner-heard", "data-kind": "heard", open: heard.opened === item.key }, [
     el("summary", {}, "What did they say?"),

@@ -41,3 +41,30 @@ export function withoutNotes(details) {
     }),
   };
 }
+
+/**
+ * The planned details with the notes of `interview` put back: the files made from a
+ * checklist (calendar, text, the saved details, a link) carry the notes beside its ticks.
+ * @param {Details} details As planned (without notes).
+ * @param {Interview | undefined} interview The same interview as kept, with its notes.
+ * @returns {Details}
+ */
+export function withNotesOf(details, interview) {
+  if (!interview || interview.id !== details.id || !Array.isArray(details.done)) return details;
+  const kept = Array.isArray(interview.done) ? interview.done : [];
+  /** @type {Map<string, unknown>} */
+  const notes = new Map();
+  for (const entry of kept) {
+    if (entry && typeof entry === "object" && typeof entry.note === "string" && entry.note) {
+      notes.set(`${entry.key} ${entry.date}`, entry.note);
+    }
+  }
+  return {
+    ...details,
+    done: details.done.map((entry) => {
+      if (!entry || typeof entry !== "object") return entry;
+      const note = notes.get(`${entry.key} ${entry.date}`);
+      return note === undefined ? entry : { ...entry, note };
+    }),
+  };
+}

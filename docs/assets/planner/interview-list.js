@@ -2,7 +2,7 @@
 // with the archived ones folded away below. Deleting says so with an undo.
 
 import { shortDay } from "./dates.js";
-import { el } from "./dom.js";
+import { el, focusedControl, refocus } from "./dom.js";
 import { labelOf } from "./interviews.js";
 
 /** @typedef {import("./state.js").Interview} Interview */
@@ -40,10 +40,11 @@ export function factsOf(interview) {
  */
 function entry(interview, tracker) {
   const name = labelOf(interview);
-  const open = el("button", { type: "button", class: "planner-link-button planner-interview-open" }, name);
+  const open = el("button", { type: "button", class: "planner-link-button planner-interview-open",
+    "data-focus-id": `open:${interview.id}` }, name);
   open.addEventListener("click", () => { void tracker.open(interview.id); });
-  const archive = el("button", { type: "button", class: "md-button planner-small-button" },
-    interview.archived ? "Bring back" : "Archive");
+  const archive = el("button", { type: "button", class: "md-button planner-small-button",
+    "data-focus-id": `archive:${interview.id}` }, interview.archived ? "Bring back" : "Archive");
   archive.setAttribute("aria-label", `${interview.archived ? "Bring back" : "Archive"}: ${name}`);
   archive.addEventListener("click", () => tracker.archive(interview.id, !interview.archived));
   const remove = el("button", { type: "button", class: "md-button planner-small-button" }, "Delete");
@@ -66,12 +67,17 @@ export function setUpInterviewList(area, page, tracker) {
   const add = el("button", { type: "button", class: "md-button planner-add-interview" }, "Add an interview");
   add.addEventListener("click", () => { void tracker.add(); });
 
+  const heading = el("h2", { id: "planner-interviews-heading", tabindex: "-1" }, "Your interviews");
+
   /** @param {Interview[]} interviews */
   function render(interviews) {
+    // A button pressed here is made again: focus stays on it, or on the heading when
+    // its interview moved out of sight (archived) or went (deleted: the Undo takes it).
+    const focusId = focusedControl(area);
     const active = interviews.filter((interview) => !interview.archived);
     const archived = interviews.filter((interview) => interview.archived);
     area.replaceChildren(...[
-      el("h2", { id: "planner-interviews-heading" }, "Your interviews"),
+      heading,
       active.length
         ? el("ul", { class: "planner-interviews" }, active.map((interview) => entry(interview, tracker)))
         : el("p", {}, "None yet."),
@@ -81,14 +87,16 @@ export function setUpInterviewList(area, page, tracker) {
         el("ul", { class: "planner-interviews" }, archived.map((interview) => entry(interview, tracker))),
       ]) : null,
     ].filter((node) => node !== null));
+    return focusId;
   }
 
   page.state.subscribe((now, before) => {
     if (now.view === "today" && (now.interviews !== before.interviews || now.view !== before.view)) {
       // Keep the archived list open while the person works in it.
       const open = area.querySelector("details.planner-archived")?.hasAttribute("open");
-      render(now.interviews);
+      const focusId = render(now.interviews);
       if (open) area.querySelector("details.planner-archived")?.setAttribute("open", "");
+      refocus(area, focusId, heading);
     }
   });
 }

@@ -68,11 +68,13 @@ export function recordSection(record, today) {
  */
 export function setUpSearchTools(area, page, { tracker, say, printed }) {
   const { state } = page;
+  // What the calendar, the record and the question count: the person's own interviews
+  // (not an empty new one, nor the untouched example); a restore merges into all.
   const everything = () => state.get().interviews;
 
   const calendar = el("button", { type: "button", class: "md-button" }, "Calendar of every interview (.ics)");
   calendar.addEventListener("click", async () => {
-    const inputs = everything().filter((interview) => !interview.archived);
+    const inputs = tracker.keepable().filter((interview) => !interview.archived);
     const answer = await page.request("render_agenda", { inputs, today: page.today(), format: "ics" })
       .catch(() => null);
     if (!answer || !answer.ok) {
@@ -86,7 +88,7 @@ export function setUpSearchTools(area, page, { tracker, say, printed }) {
   const record = el("button", { type: "button", class: "md-button" }, "Print the record of my search");
   record.addEventListener("click", async () => {
     const today = page.today();
-    const answer = await page.request("record", { inputs: everything(), today }).catch(() => null);
+    const answer = await page.request("record", { inputs: tracker.keepable(), today }).catch(() => null);
     if (!answer || !answer.ok) {
       say("The record could not be made: the planner is not running. Please reload the page.");
       return;
@@ -128,7 +130,7 @@ export function setUpSearchTools(area, page, { tracker, say, printed }) {
       return;
     }
     incoming = reading.interviews;
-    const here = everything().filter((interview) => tracker.find(interview.id));
+    const here = tracker.keepable();
     question.textContent = `“${chosen.name}” holds ${incoming.length} ${incoming.length === 1 ? "interview" : "interviews"}. `
       + (here.length ? `Add them to the ${here.length} here (those already here stay as they are), or replace these with them?`
         : "Add them?");

@@ -10,7 +10,7 @@ import { el } from "./dom.js";
 /**
  * What a checklist item needs to be ticked.
  * @typedef {object} Ticking
- * @property {string} today YYYY-MM-DD
+ * @property {string} today YYYY-MM-DD, the local day when read.
  * @property {string | null} earliest The interview date: nothing is done before it.
  * @property {(key: string, day: string) => void} tick Mark done on a day (or move the day).
  * @property {(key: string) => void} untick

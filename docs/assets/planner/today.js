@@ -5,7 +5,7 @@
 // Below it, every interview with its next step, and the archived ones.
 
 import { formatDay, nearDay, relativeDay, shortDay } from "./dates.js";
-import { el } from "./dom.js";
+import { el, focusedControl, refocus } from "./dom.js";
 import { labelOf } from "./interviews.js";
 import { Latest } from "./scheduling.js";
 
@@ -46,13 +46,16 @@ export function groupAgenda(items, today) {
  * @param {Tracker} options.tracker
  */
 function agendaLine({ item, interview, today, tracker }) {
-  const open = el("button", { type: "button", class: "planner-link-button planner-agenda-open" },
-    labelOf(interview));
+  const line = `${interview.id}:${item.key}`;
+  const open = el("button", { type: "button", class: "planner-link-button planner-agenda-open",
+    "data-focus-id": `open:${line}` }, labelOf(interview));
   open.addEventListener("click", () => { void tracker.open(interview.id, item.key); });
-  const done = el("button", { type: "button", class: "md-button planner-agenda-done" }, "Mark done");
+  const done = el("button", { type: "button", class: "md-button planner-agenda-done",
+    "data-focus-id": `done:${line}` }, "Mark done");
   done.setAttribute("aria-label", `Mark done: ${item.title} (${labelOf(interview)})`);
   done.addEventListener("click", () => {
-    tracker.tick(interview.id, item.key, today);
+    // The day it is now: the list may have been made yesterday.
+    tracker.tick(interview.id, item.key, tracker.page.today());
     tracker.say(`Marked done today: ${item.title}. Open “${labelOf(interview)}” to change the day or add a note.`);
   });
   const when = item.overdue
@@ -134,16 +137,19 @@ export function renderAgenda(agenda, sent, tracker) {
  */
 export function setUpToday(area, page, tracker) {
   const latest = new Latest();
-  const summary = el("p", { class: "planner-agenda-summary" });
-  const body = el("div", { class: "planner-agenda-body", "aria-live": "polite" });
+  // Only the one-line summary is announced when the list changes, not every line again.
+  const summary = el("p", { class: "planner-agenda-summary", "aria-live": "polite" });
+  const body = el("div", { class: "planner-agenda-body" });
   const heading = el("h2", { id: "planner-today-heading", tabindex: "-1" }, "Today");
   area.replaceChildren(heading, summary, body);
 
+  let shownDay = "";
   async function refresh() {
-    const { interviews } = page.state.get();
     const today = page.today();
+    shownDay = today;
     heading.textContent = `Today, ${formatDay(today)}`;
-    const sent = interviews.filter((interview) => !interview.archived);
+    // The person's own interviews: an empty new one has nothing to list yet.
+    const sent = tracker.keepable().filter((interview) => !interview.archived);
     if (!sent.length) {
       summary.textContent = "No interviews yet. Add one to see what to do and when.";
       body.replaceChildren();
@@ -168,12 +174,25 @@ export function setUpToday(area, page, tracker) {
     summary.textContent = `${sent.length} ${sent.length === 1 ? "interview" : "interviews"}: `
       + `${due} ${due === 1 ? "step" : "steps"} for today${overdue ? ` (${overdue} overdue)` : ""}, `
       + `${agenda.items.length - due} more in the next ${AGENDA_DAYS} days.`;
+    // A line marked done leaves the list: focus goes to the next line's button, or the summary.
+    const focusId = focusedControl(body);
+    const buttons = [...body.querySelectorAll("[data-focus-id]")];
+    const at = buttons.findIndex((node) => node instanceof HTMLElement && node.dataset.focusId === focusId);
     body.replaceChildren(...renderAgenda(agenda, sent, tracker));
+    if (focusId && !refocus(body, focusId)) {
+      const next = [...body.querySelectorAll(".planner-agenda-done")][Math.floor(at / 2)];
+      (next instanceof HTMLElement ? next : heading).focus({ preventScroll: true });
+    }
   }
 
   page.state.subscribe((now, before) => {
     if (now.view !== "today") return;
     if (now.view !== before.view || now.interviews !== before.interviews) void refresh();
   });
-  return { refresh, focus: () => heading.focus() };
+  return {
+    refresh,
+    focus: () => heading.focus(),
+    /** The day the list on screen counts from ("" before the first). */
+    day: () => shownDay,
+  };
 }

@@ -10,6 +10,7 @@ import { saveDetailsTool } from "./details-file.js";
 import { portable } from "./details.js";
 import { announce, el, messageLine } from "./dom.js";
 import { createPrinting } from "./printing.js";
+import { withNotesOf } from "./interview-input.js";
 import { isRefusal } from "./protocol.js";
 import { createShareTool } from "./share.js";
 
@@ -44,12 +45,14 @@ export function setUpTools(area, page) {
     page,
     say,
     current() {
-      const { planned } = page.state.get();
+      const { planned, interviews } = page.state.get();
       if (!planned) {
         say("Plan your follow-up first; then the checklist can be printed, saved or shared.");
         return null;
       }
-      return portable(planned.details);
+      // The checklist was planned without the notes beside its ticks: the files carry them.
+      const kept = interviews.find((entry) => entry.id === planned.details.id);
+      return portable(withNotesOf(planned.details, kept));
     },
     async render(format) {
       const input = tools.current();
