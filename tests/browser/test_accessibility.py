@@ -41,8 +41,18 @@ def describe(violation: dict[str, Any]) -> str:
     return f"{violation['id']} ({violation['impact']}): {count}"
 
 
+def settle(page: Page) -> None:
+    """Wait for the page's finite transitions to end: a colour half faded in (Material's
+    back-to-top button, shown when the page scrolls to a problem) is not the colour it shows."""
+    page.wait_for_function(
+        """() => document.getAnimations().every((animation) => animation.playState !== "running"
+            || animation.effect?.getComputedTiming().endTime === Infinity)"""
+    )
+
+
 def axe_violations(page: Page, name: str) -> list[str]:
     """axe's violations on the whole page as it is now, one line each (printed for the report)."""
+    settle(page)
     violations = _axe.run(page).response["violations"]
     print(f"axe {name}: {len(violations)} violation(s)", *map(describe, violations), sep="\n  ")
     return [describe(violation) for violation in violations]
@@ -50,6 +60,7 @@ def axe_violations(page: Page, name: str) -> list[str]:
 
 def planner_violations(page: Page, name: str) -> list[str]:
     """axe on the planner's own part of the page (form and checklist): no exception at all."""
+    settle(page)
     violations = _axe.run(page, context={"include": [[".planner-layout"]]}).response["violations"]
     print(f"axe {name}, planner part only: {len(violations)} violation(s)")
     return [describe(v) for v in violations]
