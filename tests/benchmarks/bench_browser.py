@@ -71,14 +71,19 @@ async () => {
 }
 """
 
-#: Edit the company field and resolve with the ms until the checklist is rendered again.
+#: Edit the company field and resolve with the ms until the checklist is rendered again
+#: (less the page's debounce).
 _REPLAN = """
 async ([text, delay]) => {
   const result = document.getElementById("planner-result");
   const company = document.getElementById("company");
   let begin = 0;
   const done = new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
+    // The checklist made again, not the history line that follows the edit at once.
+    const remade = (node) => node instanceof Element
+      && (node.id === "checklist-heading" || node.querySelector("#checklist-heading"));
+    const observer = new MutationObserver((records) => {
+      if (!records.some((record) => [...record.addedNodes].some(remade))) return;
       observer.disconnect();
       resolve(performance.now() - begin - delay);
     });
