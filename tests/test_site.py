@@ -185,3 +185,21 @@ def test_planner_page_loads_its_client_by_url(built_site: Path) -> None:
     """The planner page loads its module by a versioned URL, not inline code."""
     text = (built_site / "planner" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<script type="module" src="\.\./assets/planner/v-\w+/client\.js">', text)
+
+
+def test_planner_modules_are_asked_for_at_once_after_the_text(built_site: Path) -> None:
+    """Every module client.js reaches is preloaded, from the body (asked for in the
+    head, they held up the first paint), before the script that imports them."""
+    text = (built_site / "planner" / "index.html").read_text(encoding="utf-8")
+    head, body = text.split("</head>", 1)
+    assert "modulepreload" not in head
+    preloaded = re.findall(r'<link rel="modulepreload" href="[^"]*/([\w-]+\.js)">', body)
+    folder = next((built_site / "assets" / "planner").glob("v-*"))
+    reached, todo = set(), ["client.js"]
+    while todo:
+        name = todo.pop()
+        if name not in reached:
+            reached.add(name)
+            todo += re.findall(r'from "\./([\w-]+\.js)"', (folder / name).read_text("utf-8"))
+    assert reached <= set(preloaded)
+    assert body.index("modulepreload") < body.index('/client.js"></script>')
