@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 
 import {
-  MAX_BACKUP_BYTES, MAX_INTERVIEWS, backupText, mergeBackup, readBackup, readBackupFile, replaceWithBackup, toBackup,
+  MAX_BACKUP_BYTES, MAX_INTERVIEWS, backupText, mergeBackup, readBackup, readBackupFile, toBackup,
   withIds,
 } from "../../docs/assets/planner/backup.js";
 import { deepFreeze } from "./fakes.js";
@@ -153,10 +153,6 @@ describe("restoring", () => {
   test("merging the same backup twice adds nothing the second time", () => {
     const once = mergeBackup(HERE, [LEE]).list;
     assert.deepEqual(mergeBackup(once, [LEE]), { list: once, added: 0, alreadyHere: 1, dropped: 0 });
-  });
-
-  test("a replace takes the backup as it is, and says how many went", () => {
-    assert.deepEqual(replaceWithBackup(HERE, [LEE]), { list: [LEE], added: 1, alreadyHere: 0, dropped: 2 });
   });
 
   for (const text of ["not json", '{"version": 2, "interviews": []}', '{"version": 1, "interviews": [1]}',

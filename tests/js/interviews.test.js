@@ -6,7 +6,7 @@ import { describe, test } from "node:test";
 
 import {
   ID_LENGTH, hasContent, labelOf, newId, nextRound, removeFrom, replaceIn, restoreInto, setArchived, setNote,
-  tick, untick, withFormDetails,
+  tick, untick,
 } from "../../docs/assets/planner/interviews.js";
 import { deepFreeze } from "./fakes.js";
 
@@ -78,24 +78,6 @@ describe("hasContent", () => {
       assert.equal(hasContent(/** @type {Record<string, unknown>} */ (details)), typed);
     });
   }
-});
-
-describe("withFormDetails", () => {
-  test("takes the form's fields, drops the ones cleared in it, keeps id, ticks and archiving, never today", () => {
-    const before = interview({
-      company: "Acme", role: "Analyst", archived: true, done: [{ key: "TY-EMAIL-1", date: "2026-03-12" }],
-    });
-    const form = { today: "2026-03-20", interview_date: "2026-03-13", company: "Acme Ltd", interviewers: [{}] };
-    assert.deepEqual(withFormDetails(before, form), {
-      id: "abc", interview_date: "2026-03-13", company: "Acme Ltd", interviewers: [{}],
-      archived: true, done: [{ key: "TY-EMAIL-1", date: "2026-03-12" }],
-    });
-  });
-
-  test("the form can never change the page's own fields", () => {
-    const form = { id: "other", archived: true, done: [], company: "Acme" };
-    assert.deepEqual(withFormDetails(interview(), form), { id: "abc", company: "Acme" });
-  });
 });
 
 describe("ticks", () => {

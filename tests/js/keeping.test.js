@@ -353,17 +353,6 @@ describe("the old “Remember on this device” record", () => {
 });
 
 describe("stopping, forgetting, and other tabs", () => {
-  test("stopping deletes the database; the interviews stay in this tab", async () => {
-    const { indexedDB, tab } = browser();
-    const { keeper, session } = tab();
-    await keeper.start();
-    await keeper.keep([DANA, KIM], KIM.id);
-    assert.deepEqual(await keeper.stopKeeping([DANA, KIM], KIM.id), { ok: true, keeping: "off", message: words.STOPPED });
-    assert.deepEqual(await indexedDB.databases(), []);
-    assert.deepEqual(await tab(session).keeper.start(),
-      { interviews: [DANA, KIM], current: KIM.id, keeping: "off", persisted: null, notices: [] });
-  });
-
   test("forgetting removes ours and the theme's keys everywhere, and what is shown is not written back", async () => {
     const { indexedDB, local, tab } = browser();
     const { keeper, session } = tab();
@@ -381,14 +370,14 @@ describe("stopping, forgetting, and other tabs", () => {
     assert.deepEqual(session.keys(), [SESSION_KEY], "a change is");
   });
 
-  test("another tab stopping the keeping is heard here, and this tab never re-creates the database", async () => {
+  test("another tab forgetting everything is heard here, and this tab never re-creates the database", async () => {
     const { indexedDB, tab } = browser();
     const here = tab();
     await here.keeper.start();
     await here.keeper.keep([DANA], DANA.id);
     const there = tab().keeper;
     assert.equal((await there.start()).keeping, "on");
-    await there.stopKeeping([DANA], DANA.id);
+    await there.forget([DANA], DANA.id);
     assert.deepEqual(here.changes, [["off", words.STOPPED_ELSEWHERE]]);
     assert.equal(here.keeper.keeping, "off");
     assert.deepEqual(await here.keeper.save([DANA, KIM], KIM.id), { ok: true, keeping: "off", message: "" });

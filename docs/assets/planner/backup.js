@@ -186,13 +186,3 @@ export function mergeBackup(list, incoming) {
   const added = incoming.filter((interview) => !here.has(interview.id));
   return { list: [...list, ...added], added: added.length, alreadyHere: incoming.length - added.length, dropped: 0 };
 }
-
-/**
- * The backup's interviews instead of the ones here (the person chose to replace).
- * @param {readonly Interview[]} list
- * @param {readonly Interview[]} incoming
- * @returns {Restoring}
- */
-export function replaceWithBackup(list, incoming) {
-  return { list: [...incoming], added: incoming.length, alreadyHere: 0, dropped: list.length };
-}

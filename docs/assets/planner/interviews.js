@@ -8,7 +8,7 @@
 // state store (state.js) holds frozen values, and an undo needs the old ones.
 // No DOM: tests/js/interviews.test.js.
 
-import { isPlainObject, portable } from "./details.js";
+import { isPlainObject } from "./details.js";
 
 /** @typedef {import("./protocol.js").Details} Details */
 /** @typedef {{key: string, date: string, note?: string}} Tick An item done, on a day, maybe with a note. */
@@ -18,8 +18,6 @@ import { isPlainObject, portable } from "./details.js";
  */
 /** @typedef {{interview: Interview, index: number}} Removal What removeFrom took, and where from: for an undo. */
 
-// What the page itself adds to the form's details; the form never holds these.
-const OWN_FIELDS = ["id", "archived", "done"];
 // 32 letters and digits without the look-alikes (0/o, 1/l): an id is 5 bits a
 // character exactly, so no letter is likelier than another; 12 of them make
 // 60 bits, far beyond what one person's list could ever collide on.
@@ -89,23 +87,6 @@ export function hasContent(details) {
     if (!Array.isArray(value)) return true;
     return value.some((entry) => !isPlainObject(entry) || Object.values(entry).some((v) => v !== "" && v !== null && v !== undefined));
   });
-}
-
-/**
- * The interview with the form's details in place of its own: the form's fields
- * are all replaced (a field cleared in the form is gone), the page's own
- * (`id`, `archived`, `done`) are kept, and `today` is never stored.
- * @param {Interview} interview
- * @param {Details} formDetails
- * @returns {Interview}
- */
-export function withFormDetails(interview, formDetails) {
-  const form = portable(formDetails);
-  for (const field of OWN_FIELDS) delete form[field];
-  /** @type {Interview} */
-  const next = { id: interview.id, ...form };
-  for (const field of ["archived", "done"]) if (field in interview) next[field] = interview[field];
-  return next;
 }
 
 /**

@@ -20,7 +20,6 @@ export const TAB_REFUSED = "This tab could not keep a copy of your interviews (t
   + "they stay on this page until you reload or close it.";
 export const STOPPED_ELSEWHERE = "Your interviews are no longer kept on this device: that was chosen in another "
   + "tab. They stay in this tab until you close it.";
-export const STOPPED = "Your interviews are no longer kept on this device. They stay in this tab until you close it.";
 export const BLOCKED = "The browser removes them once the site's other tabs are closed.";
 export const NOT_DELETED = "The browser did not let the site delete what it keeps on this device: "
   + "clearing the site's data in the browser's settings removes it.";

@@ -15,7 +15,7 @@ import { portable } from "./details.js";
 import { newId } from "./interviews.js";
 import {
   BLOCKED, FORGOTTEN, FULL, FULL_TO_KEEP, KEPT_FOR_GOOD, KEPT_MAY_CLEAR, LEGACY, MIGRATED, NOT_DELETED,
-  OLD_UNREADABLE, REFUSED, STOPPED, STOPPED_ELSEWHERE, TAB_REFUSED, UNAVAILABLE,
+  OLD_UNREADABLE, REFUSED, STOPPED_ELSEWHERE, TAB_REFUSED, UNAVAILABLE,
 } from "./keeping-words.js";
 import { TabCopy, gather } from "./tab-copy.js";
 
@@ -169,21 +169,6 @@ export class Keeper {
         this.#lastSaved = { ok, keeping: this.#keeping, message: ok ? "" : TAB_REFUSED };
       }
       return this.#lastSaved;
-    });
-  }
-
-  /**
-   * Stop keeping: the database is deleted; the interviews stay in this tab.
-   * @param {readonly Interview[]} interviews
-   * @param {string | null} current
-   * @returns {Promise<Outcome>}
-   */
-  stopKeeping(interviews, current) {
-    return this.#then(async () => {
-      const removed = await this.#removeDatabase();
-      if (!removed.ok) return removed;
-      const ok = this.#tab.save(interviews, current);
-      return { ok, keeping: this.#keeping, message: [ok ? STOPPED : TAB_REFUSED, removed.message].filter(Boolean).join(" ") };
     });
   }
 
