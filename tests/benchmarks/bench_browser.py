@@ -7,8 +7,9 @@ with its default options; both run their Python in a module worker. Each run, in
 browser context (an empty cache) and in alternating order:
 
 * bare page: navigation to "ready" cold, then warm (a second visit in the same context);
-* planner page: the same, the bytes the host sent until ready (the worker's requests
-  included), then ready to first checklist (fill the form, submit) and re-plans after an
+* planner page: the same (the warm visit once the first one's service-worker precaching
+  is over, as for a person coming back), the bytes the host sent until ready (the worker's
+  requests included), then ready to first checklist (fill the form, submit) and re-plans after an
   edit (edit to re-rendered checklist, less the page's debounce delay);
 * floor pages: fetch and compile the WebAssembly module alone, and start the site's
   Pyodide (its standard library) with nothing else.
@@ -115,6 +116,18 @@ def _wire(ledger: Ledger, started: float, page: Page, ready_ms: float) -> tuple[
     return sum(entry.wire_bytes for entry in sent), files
 
 
+def _quiet(ledger: Ledger, seconds: float = 1.5, limit: float = 120.0) -> None:
+    """Wait until the host has had no request for ``seconds``: the service worker's
+    precaching, which the first visit starts once the planner is ready, is over, as
+    it is for a person coming back another day."""
+    deadline = time.time() + limit
+    while time.time() < deadline:
+        now = time.time()
+        if not ledger.since(now - seconds, now + 1):
+            return
+        time.sleep(0.25)
+
+
 def _pair(context_for: Callable[[], BrowserContext], url: str) -> dict[str, float]:
     """Cold then warm ready for one page, in one fresh context."""
     context = context_for()
@@ -134,6 +147,7 @@ def _planner(context_for: Callable[[], BrowserContext], url: str, ledger: Ledger
         page, cold, started = _visit(context, url)
         wire, files = _wire(ledger, started, page, cold)
         shift = page.evaluate("window.__layoutShift || 0")
+        _quiet(ledger)
         page.close()
         page, warm, started = _visit(context, url)
         warm_wire, _ = _wire(ledger, started, page, warm)
