@@ -255,9 +255,8 @@ function setUpPage(assets, form) {
     if (opening) await tracker.open(known.id, undefined, { show: !today });
   });
 
-  // Python is large: fetch it once the page has settled, so the form is usable at once.
-  const idle = window.requestIdleCallback || ((/** @type {() => void} */ fn) => setTimeout(fn, 200));
-  idle(() => { if (!connection.worker && !connection.failed) connection.start(); });
+  // Python is large: its worker starts at once and fetches it off the main thread.
+  if (!connection.worker && !connection.failed) connection.start();
 }
 
 /** Was this page reached with the browser's Back or Forward button? */
