@@ -101,21 +101,29 @@ describe("fieldsFromReading", () => {
     );
   });
 
-  test("\"call me on\" a day heard at a check-in makes that day the next contact's", () => {
+  test("a wait is a floor: it never brings a later decision date forward", () => {
+    // They decide by 1 June; at an interim call on 3 April they ask for two weeks.
     assert.deepEqual(
-      fieldsFromReading({ field: "contact_on", value: "2026-04-24" }, "2026-04-20", "2026-03-12"),
-      { decision_date: "2026-04-23" },
+      fieldsFromReading({ field: "wait_days", value: 14 }, "2026-04-03", "2026-03-12", "2026-06-01"),
+      { decision_date: "2026-06-01" },
+    );
+    assert.deepEqual(
+      fieldsFromReading({ field: "wait_days", value: 14 }, "2026-04-20", "2026-03-12", "2026-04-01"),
+      { decision_date: "2026-05-03" },
     );
   });
 
-  test("a phrase that falls on the interview day keeps the engine's own field", () => {
+  test("\"call me on\" a day heard at a check-in asks for that call", () => {
+    assert.deepEqual(
+      fieldsFromReading({ field: "contact_on", value: "2026-04-24" }, "2026-04-20", "2026-03-12"),
+      { contact_on: "2026-04-24" },
+    );
+  });
+
+  test("a wait that ends on the interview day keeps the engine's own field", () => {
     assert.deepEqual(
       fieldsFromReading({ field: "wait_days", value: 1 }, "2026-03-12", "2026-03-12"),
       { wait_days: 1 },
-    );
-    assert.deepEqual(
-      fieldsFromReading({ field: "contact_on", value: "2026-03-13" }, "2026-03-12", "2026-03-12"),
-      { contact_on: "2026-03-13" },
     );
   });
 

@@ -27,28 +27,29 @@ const NOTE_DELAY_MS = 400;
  */
 
 /**
- * What a timing phrase heard at a check-in changes in the plan: a new decision date
- * (spec §13: the next contact moves to the first business day after it). "We decide
- * by X" is X; "call me on X" is the day before X; "give us N days" is N days from
- * the check-in, less one. A decision date must come after the interview: a phrase
- * that falls on it is kept as the engine's own field instead.
+ * What a timing phrase heard at a check-in changes in the plan.
+ * - "We decide by X": the new decision date X (spec §13: the next contact moves to
+ *   the first business day after it).
+ * - "Call me on X": that call, on X (the engine's own `contact_on`: a step of its own,
+ *   and the next check-in at least a week after it).
+ * - "Give us N days", counted from the check-in: a floor, as a wait is (spec §4), so
+ *   it can only move the decision date later: the later of the one known and the
+ *   check-in's day plus N, less one. When that day is not after the interview, the
+ *   engine's own `wait_days` says the same.
  * @param {{field: string | null, value: unknown}} reading
  * @param {string} from The day of the check-in.
  * @param {string} interviewDate
+ * @param {unknown} [decided] The decision date known until now, if any.
  * @returns {Details | null}
  */
-export function fieldsFromReading(reading, from, interviewDate) {
-  /** @type {string} */
-  let decision;
-  if (reading.field === "decision_date" && typeof reading.value === "string") decision = reading.value;
-  else if (reading.field === "contact_on" && typeof reading.value === "string") {
-    decision = addDays(reading.value, -1);
-  } else if (reading.field === "wait_days" && typeof reading.value === "number") {
-    decision = addDays(from, reading.value - 1);
-  } else return null;
-  if (decision > interviewDate) return { decision_date: decision };
-  if (reading.field === "wait_days") return { wait_days: /** @type {number} */ (reading.value) };
-  return { [reading.field]: reading.value };
+export function fieldsFromReading(reading, from, interviewDate, decided = null) {
+  const { field, value } = reading;
+  if ((field === "decision_date" || field === "contact_on") && typeof value === "string") return { [field]: value };
+  if (field !== "wait_days" || typeof value !== "number") return null;
+  const floor = addDays(from, value - 1);
+  if (floor <= interviewDate) return { wait_days: value };
+  const known = typeof decided === "string" && decided > floor ? decided : null;
+  return { decision_date: known || floor };
 }
 
 /**
@@ -94,7 +95,7 @@ export function heardBackPanel(item, heard) {
     }
     const reading = reply.ok ? reply.result : null;
     const interviewDate = String(heard.details.interview_date || day);
-    const changes = reading && reading.understood ? fieldsFromReading(reading, day, interviewDate) : null;
+    const changes = reading && reading.understood ? fieldsFromReading(reading, day, interviewDate, heard.details.decision_date) : null;
     if (!reading || !changes) {
       answer.replaceChildren(reading ? reading.explanation : "That phrase could not be read.");
       return;
