@@ -253,6 +253,11 @@ function setUpPage(assets, form) {
     clearTimeout(showAnyway);
     show();
     if (opening) await tracker.open(known.id, undefined, { show: !today });
+  }).finally(() => {
+    // Whatever happened above, the page shows and every change from now on is saved.
+    if (!tracker.ready) tracker.started();
+    clearTimeout(showAnyway);
+    show();
   });
 
   // Python is large: its worker starts at once and fetches it off the main thread.

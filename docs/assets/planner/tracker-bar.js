@@ -2,6 +2,7 @@
 // start a new one; keep the interviews on this device (one clear choice) or
 // forget everything; and a message line that can offer an undo.
 
+import { mergeBackup } from "./backup.js";
 import { announce, el } from "./dom.js";
 import { labelOf } from "./interviews.js";
 
@@ -96,8 +97,12 @@ export function setUpTrackerBar(area, page, { tracker, keeper, say, message }) {
     keep.disabled = true;
     const result = await keeper.keep(tracker.keepable(), state.get().current);
     keep.disabled = false;
-    // Another tab kept some first: they are all shown (and saved) from now on.
-    if (result.interviews) state.set({ interviews: [...result.interviews] });
+    // Another tab kept some first: theirs join the ones here, as they are now (the
+    // person may have typed while the browser asked about keeping).
+    if (result.interviews) {
+      const { list, added } = mergeBackup(state.get().interviews, result.interviews);
+      if (added) state.set({ interviews: list });
+    }
     state.set({ keeping: result.keeping });
     say(result.message);
   });

@@ -119,7 +119,11 @@ export class Tracker {
     if (item instanceof HTMLElement) {
       item.scrollIntoView({ behavior: "instant", block: "start" });
       item.querySelector("input")?.focus({ preventScroll: true });
-    } else document.getElementById("planner-form-heading")?.focus({ preventScroll: true });
+    } else if (view !== "interview") {
+      // From Today: the view changed under the person; the form's heading says where they are.
+      // (In the interview view focus stays put: the switcher is arrowed through.)
+      document.getElementById("planner-form-heading")?.focus({ preventScroll: true });
+    }
   }
 
   /**
