@@ -116,16 +116,27 @@ def _wire(ledger: Ledger, started: float, page: Page, ready_ms: float) -> tuple[
     return sum(entry.wire_bytes for entry in sent), files
 
 
-def _quiet(ledger: Ledger, seconds: float = 1.5, limit: float = 120.0) -> None:
-    """Wait until the host has had no request for ``seconds``: the service worker's
-    precaching, which the first visit starts once the planner is ready, is over, as
-    it is for a person coming back another day."""
+#: True once the site's service worker is active and installs nothing (its precache is done).
+_INSTALLED = """
+async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  return Boolean(registration && registration.active && !registration.installing);
+}
+"""
+
+
+def _settled(page: Page, ledger: Ledger, seconds: float = 1.5, limit: float = 120.0) -> None:
+    """Wait until the first visit's service worker has precached the site and the host has
+    had no request for ``seconds``: a person coming back another day finds it so."""
     deadline = time.time() + limit
+    while time.time() < deadline and not page.evaluate(_INSTALLED):
+        time.sleep(0.25)
     while time.time() < deadline:
         now = time.time()
         if not ledger.since(now - seconds, now + 1):
             return
         time.sleep(0.25)
+    print(f"warning: the service worker had not settled after {limit:.0f} s", file=sys.stderr)
 
 
 def _pair(context_for: Callable[[], BrowserContext], url: str) -> dict[str, float]:
@@ -147,7 +158,7 @@ def _planner(context_for: Callable[[], BrowserContext], url: str, ledger: Ledger
         page, cold, started = _visit(context, url)
         wire, files = _wire(ledger, started, page, cold)
         shift = page.evaluate("window.__layoutShift || 0")
-        _quiet(ledger)
+        _settled(page, ledger)
         page.close()
         page, warm, started = _visit(context, url)
         warm_wire, _ = _wire(ledger, started, page, warm)

@@ -230,22 +230,40 @@ def test_today_lists_every_interview_and_ticks_from_there(page: Page, site_url: 
 
 
 def test_a_page_left_open_overnight_counts_from_the_new_day(page: Page, site_url: str) -> None:
-    """Seen again on the next day, Today and the checklist count from it, and so do ticks."""
+    """Seen again on a later day, Today and the checklist count from it; a tick is
+    dated the day it is clicked, even on a list made the day before."""
     start(page, site_url)
     acme_and_birch(page)
     page.get_by_role("button", name="Today").click()
     heading = page.locator("#planner-today-heading")
     expect(heading).to_contain_text("20 April 2026", timeout=PYTHON_TIMEOUT)
+    seen_again = "() => document.dispatchEvent(new Event('visibilitychange'))"
     page.clock.set_fixed_time("2026-04-21T09:00:00")
-    page.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")
+    page.evaluate(seen_again)
     expect(heading).to_contain_text("21 April 2026", timeout=PYTHON_TIMEOUT)
+    # Past midnight with the list still on screen: Mark done says the new day.
+    page.clock.set_fixed_time("2026-04-22T00:30:00")
     agenda = page.locator("#planner-agenda")
     agenda.locator(".planner-agenda-item").filter(has_text="Call Dana Reyes").get_by_role(
         "button", name="Mark done", exact=False
     ).click()
     agenda.get_by_role("button", name="Acme", exact=True).first.click()
     expect(item(page, "CHECKIN-MAIN")).to_contain_text(
-        "Done Tuesday, 21 April 2026", timeout=PYTHON_TIMEOUT
+        "Done Wednesday, 22 April 2026", timeout=PYTHON_TIMEOUT
+    )
+    # So does a tick on a checklist planned the day before.
+    page.clock.set_fixed_time("2026-04-23T00:30:00")
+    item(page, "TY-EMAIL-1").get_by_label("Done", exact=True).check()
+    expect(item(page, "TY-EMAIL-1")).to_contain_text(
+        "Done Thursday, 23 April 2026", timeout=PYTHON_TIMEOUT
+    )
+    # Seen again the next day, the checklist is planned from it: what is late is listed then.
+    result = page.locator("#planner-result")
+    expect(result).not_to_contain_text("Friday, 24 April 2026")
+    page.clock.set_fixed_time("2026-04-24T09:00:00")
+    page.evaluate(seen_again)
+    expect(result.get_by_role("heading", name="Friday, 24 April 2026", exact=False)).to_be_visible(
+        timeout=PYTHON_TIMEOUT
     )
 
 
