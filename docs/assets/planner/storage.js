@@ -54,6 +54,45 @@ export function decodeRecord(text) {
   return "unreadable";
 }
 
+/**
+ * The text under `key`, or null when there is none or the browser refuses to read.
+ * @param {KeyValueStore | null} store
+ * @param {string} key
+ */
+function getFrom(store, key) {
+  try {
+    return store ? store.getItem(key) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Store `text` under `key`; false when there is no store or the browser refuses (full, or blocked).
+ * @param {KeyValueStore | null} store
+ * @param {string} key
+ * @param {string} text
+ */
+function setIn(store, key, text) {
+  if (!store) return false;
+  try {
+    store.setItem(key, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @param {KeyValueStore | null} store
+ * @param {string} key
+ */
+function removeFrom(store, key) {
+  try {
+    store?.removeItem(key);
+  } catch { /* nothing stored, nothing to do */ }
+}
+
 export class DeviceStorage {
   /**
    * @param {object} stores
@@ -72,12 +111,7 @@ export class DeviceStorage {
    * @returns {Details | null | "unreadable"}
    */
   readRemembered() {
-    let text;
-    try {
-      text = this.local ? this.local.getItem(STORAGE_KEY) : null;
-    } catch {
-      return null;
-    }
+    const text = getFrom(this.local, STORAGE_KEY);
     return text === null ? null : decodeRecord(text);
   }
 
@@ -86,19 +120,11 @@ export class DeviceStorage {
    * @param {Details} details
    */
   writeRemembered(details) {
-    if (!this.local) return false;
-    try {
-      this.local.setItem(STORAGE_KEY, encodeRecord(details));
-      return true;
-    } catch {
-      return false;
-    }
+    return setIn(this.local, STORAGE_KEY, encodeRecord(details));
   }
 
   removeRemembered() {
-    try {
-      this.local?.removeItem(STORAGE_KEY);
-    } catch { /* nothing stored, nothing to do */ }
+    removeFrom(this.local, STORAGE_KEY);
   }
 
   /**
@@ -106,12 +132,7 @@ export class DeviceStorage {
    * @returns {SessionCopy | null | "unreadable"}
    */
   readSession() {
-    let text;
-    try {
-      text = this.session ? this.session.getItem(SESSION_KEY) : null;
-    } catch {
-      return null;
-    }
+    const text = getFrom(this.session, SESSION_KEY);
     if (text === null) return null;
     try {
       const saved = JSON.parse(text);
@@ -131,19 +152,11 @@ export class DeviceStorage {
    * @param {string | null} current
    */
   writeSession(interviews, current) {
-    if (!this.session) return false;
-    try {
-      this.session.setItem(SESSION_KEY, JSON.stringify({ version: SESSION_VERSION, interviews, current }));
-      return true;
-    } catch {
-      return false;
-    }
+    return setIn(this.session, SESSION_KEY, JSON.stringify({ version: SESSION_VERSION, interviews, current }));
   }
 
   removeSession() {
-    try {
-      this.session?.removeItem(SESSION_KEY);
-    } catch { /* nothing stored, nothing to do */ }
+    removeFrom(this.session, SESSION_KEY);
   }
 
   /** Remove every key this site stored, ours and the theme's, on this device. */
