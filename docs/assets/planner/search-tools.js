@@ -6,7 +6,7 @@
 import { formatDay } from "./dates.js";
 import { downloadText } from "./download.js";
 import { el } from "./dom.js";
-import { mergeBackup, readBackup, toBackup } from "./backup.js";
+import { backupText, mergeBackup, readBackupFile } from "./backup.js";
 
 /** @typedef {import("./protocol.js").SearchRecord} SearchRecord */
 /** @typedef {import("./state.js").Interview} Interview */
@@ -103,7 +103,7 @@ export function setUpSearchTools(area, page, { tracker, say, printed }) {
   save.addEventListener("click", () => {
     const kept = tracker.keepable();
     const name = `follow-up-backup-${page.today()}.json`;
-    downloadText(`${JSON.stringify(toBackup(kept), null, 2)}\n`, name, "application/json");
+    downloadText(backupText(kept), name, "application/json");
     say(`Your ${kept.length} ${kept.length === 1 ? "interview is" : "interviews are"} saving to “${name}”. Restore it here on any device, or read it with the command line's agenda.`);
   });
 
@@ -124,7 +124,7 @@ export function setUpSearchTools(area, page, { tracker, say, printed }) {
     const chosen = file.files && file.files[0];
     file.value = "";
     if (!chosen) return;
-    const reading = readBackup(await chosen.text().catch(() => ""));
+    const reading = await readBackupFile(chosen);
     if (!reading.ok) {
       say(`${reading.message} Nothing was changed.`);
       return;
