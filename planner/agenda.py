@@ -32,7 +32,15 @@ from planner.model import (
     Problem,
     Refusal,
 )
-from planner.render import details, escape_md, item_json, one_line, problems_json, progress
+from planner.render import (
+    details,
+    escape_md,
+    item_json,
+    one_line,
+    problems_json,
+    progress,
+    role_at_company,
+)
 
 #: How many days ahead an agenda looks when not told (spec §14).
 DEFAULT_DAYS = 7
@@ -51,9 +59,7 @@ def label(interview: Interview) -> str:
         ...                 company="Acme", interview_round=2))
         'Analyst at Acme, round 2'
     """
-    role = " ".join((interview.role or "").split())
-    company = " ".join((interview.company or "").split())
-    name = " at ".join(part for part in (role, company) if part)
+    name = role_at_company(interview)
     if not name:
         day = interview.interview_date
         name = f"Interview on {day.day} {MONTHS[day.month - 1]} {day.year}"

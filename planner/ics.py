@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 
 from planner.model import Channel, Interview, Item, Outcome, Plan
 from planner.recipients import addressee, recipient_of
-from planner.render import progress, shown_on
+from planner.render import progress, role_at_company, shown_on
 
 PRODID = "-//Follow-up//Interview follow-up planner//EN"
 UID_DOMAIN = "follow-up.invalid"
@@ -270,9 +270,7 @@ def _event(interview: Interview, item: Item, stamp: tuple[str, str], cancelled: 
 
 
 def _calendar_name(interview: Interview) -> str:
-    role = " ".join((interview.role or "").split())
-    company = " ".join((interview.company or "").split())
-    what = " at ".join(part for part in (role, company) if part)
+    what = role_at_company(interview)
     return f"Follow-up: {what}" if what else "Interview follow-up"
 
 

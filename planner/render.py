@@ -123,10 +123,22 @@ def heading(interview: Interview) -> str:
         >>> heading(Interview(dt.date(2026, 3, 12), (Interviewer("Dana"),), company="Acme"))
         'Follow-up plan: Acme'
     """
+    what = role_at_company(interview)
+    return f"Follow-up plan: {what}" if what else "Follow-up plan"
+
+
+def role_at_company(interview: Interview) -> str:
+    """ "Role at company", either alone, or "" when neither is given (spaces tidied).
+
+    Example:
+        >>> from planner.model import Interviewer
+        >>> one = Interview(dt.date(2026, 3, 12), (Interviewer("Dana"),), role=" Analyst ")
+        >>> role_at_company(one)
+        'Analyst'
+    """
     role = " ".join((interview.role or "").split())
     company = " ".join((interview.company or "").split())
-    what = " at ".join(part for part in (role, company) if part)
-    return f"Follow-up plan: {what}" if what else "Follow-up plan"
+    return " at ".join(part for part in (role, company) if part)
 
 
 def _facts(interview: Interview) -> list[str]:

@@ -35,6 +35,7 @@ from planner.model import (
     Basis,
     Channel,
     CompanyStyle,
+    Done,
     Interview,
     Item,
     Outcome,
@@ -80,15 +81,15 @@ def plan(interview: Interview) -> Plan:
     items = _early_items(interview, dates) + checkin_items(interview, dates)
     if interview.outcome is not Outcome.PENDING:
         items = _after_outcome(interview, dates, items)
-    items = [_progress(item, interview) for item in items]
+    done = {entry.key: entry for entry in interview.done}
+    items = [_progress(item, interview, done.get(item.key)) for item in items]
     items.sort(key=sort_key)
     warnings = _warnings(interview, dates) + _unplanned(interview, items)
     return Plan(tuple(items), warnings, GUIDANCE_IDS)
 
 
-def _progress(item: Item, interview: Interview) -> Item:
-    """Mark an item done (with its note) or overdue (spec §13 rules 1 and 2)."""
-    entry = next((entry for entry in interview.done if entry.key == item.key), None)
+def _progress(item: Item, interview: Interview, entry: Done | None) -> Item:
+    """Mark an item done (its `done` entry, with its note) or overdue (spec §13 rules 1, 2)."""
     if entry is not None:
         return dataclasses.replace(item, done=entry.day, note=entry.note)
     today = interview.today
