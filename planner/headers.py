@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ class Rule:
         return _compiled(self.pattern).fullmatch(path) is not None
 
 
+@functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     parts = re.split(r"(\*|:[A-Za-z_]\w*)", pattern)
     regex = "".join(

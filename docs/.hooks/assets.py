@@ -66,8 +66,6 @@ def _runtime(config: Any, source: Path, planner_zip: bytes) -> dict[str, Path]:
     """
     script = Path(__file__).with_name("precompile.mjs")
     tools = script.read_bytes() + (bundle.package_dir() / "bundle.py").read_bytes()
-    # The compiler runs planner.bundle in Pyodide: the whole package, build modules too.
-    compiler = bundle.build_archive(build_only=True)
     cache = _project_root(config) / "node_modules" / ".cache" / "follow-up"
     cache.mkdir(parents=True, exist_ok=True)
     plain = (source / "python_stdlib.zip").read_bytes()
@@ -75,7 +73,8 @@ def _runtime(config: Any, source: Path, planner_zip: bytes) -> dict[str, Path]:
     if not full.is_file():
         with tempfile.TemporaryDirectory() as scratch:
             tool = Path(scratch) / "planner.zip"
-            tool.write_bytes(compiler)
+            # The compiler runs planner.bundle in Pyodide: the whole package, build modules too.
+            tool.write_bytes(bundle.build_archive(build_only=True))
             partial = Path(scratch) / full.name
             _node(script, "compile", source, tool, source / "python_stdlib.zip", partial)
             shutil.move(partial, full)
@@ -99,7 +98,7 @@ def _runtime(config: Any, source: Path, planner_zip: bytes) -> dict[str, Path]:
         work = Path(scratch) / folder.name
         work.mkdir()
         tool = work / "compiler.zip"
-        tool.write_bytes(compiler)
+        tool.write_bytes(bundle.build_archive(build_only=True))
         runtime = work / "source.zip"
         runtime.write_bytes(planner_zip)
         _node(script, "compile", source, tool, runtime, work / "planner.zip")

@@ -54,11 +54,11 @@ def _logo(config: Any) -> str:
 
 def _icons(config: Any, site: Path) -> None:
     """Draw every icon once per logo and script version; copy them into the site."""
-    jobs = [
-        {"name": icon.name, "svg": webapp.icon_svg(_logo(config), icon)} for icon in webapp.ICONS
-    ]
+    logo = _logo(config)
+    jobs = [{"name": icon.name, "svg": webapp.icon_svg(logo, icon)} for icon in webapp.ICONS]
+    payload = json.dumps(jobs).encode()
     script = Path(__file__).with_name("icons.mjs")
-    key = content_hash(json.dumps(jobs).encode() + script.read_bytes())
+    key = content_hash(payload + script.read_bytes())
     cache = _project_root(config) / "node_modules" / ".cache" / "follow-up" / f"icons-{key}"
     if not all((cache / job["name"]).is_file() for job in jobs):
         node = shutil.which("node")
@@ -67,9 +67,7 @@ def _icons(config: Any, site: Path) -> None:
         partial = cache.with_name(cache.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
         partial.mkdir(parents=True)
-        subprocess.run(
-            [node, str(script), str(partial)], input=json.dumps(jobs).encode(), check=True
-        )
+        subprocess.run([node, str(script), str(partial)], input=payload, check=True)
         shutil.rmtree(cache, ignore_errors=True)
         partial.rename(cache)
     target = site / webapp.ICON_DIR
