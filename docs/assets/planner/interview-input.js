@@ -4,6 +4,8 @@
 // wording of files): they are left out of a plan request, so typing one plans
 // nothing again. No DOM: tests/js/tracker.test.js.
 
+import { ticksOf } from "./interviews.js";
+
 /** @typedef {import("./protocol.js").Details} Details */
 /** @typedef {import("./state.js").Interview} Interview */
 
@@ -51,7 +53,7 @@ export function withoutNotes(details) {
  */
 export function withNotesOf(details, interview) {
   if (!interview || interview.id !== details.id || !Array.isArray(details.done)) return details;
-  const kept = Array.isArray(interview.done) ? interview.done : [];
+  const kept = ticksOf(interview);
   /** @type {Map<string, unknown>} */
   const notes = new Map();
   for (const entry of kept) {

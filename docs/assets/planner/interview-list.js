@@ -3,7 +3,7 @@
 
 import { shortDay } from "./dates.js";
 import { el, focusedControl, refocus } from "./dom.js";
-import { labelOf } from "./interviews.js";
+import { labelOf, ticksOf } from "./interviews.js";
 
 /** @typedef {import("./state.js").Interview} Interview */
 /** @typedef {import("./state.js").PageContext} PageContext */
@@ -27,7 +27,7 @@ export function factsOf(interview) {
   } else parts.push("No interview date yet");
   const round = Number(interview.interview_round);
   if (Number.isInteger(round) && round > 1) parts.push(`round ${round}`);
-  const done = Array.isArray(interview.done) ? interview.done.length : 0;
+  const done = ticksOf(interview).length;
   if (done) parts.push(`${done} ${done === 1 ? "step" : "steps"} done`);
   const outcome = OUTCOMES[String(interview.outcome)];
   if (outcome) parts.push(outcome);

@@ -48,8 +48,7 @@ export function encodeRecord(details) {
 export function decodeRecord(text) {
   try {
     const saved = JSON.parse(text);
-    if (saved && saved.version === RECORD_VERSION && saved.input && typeof saved.input === "object"
-        && !Array.isArray(saved.input)) return saved.input;
+    if (saved && saved.version === RECORD_VERSION && isPlainObject(saved.input)) return saved.input;
   } catch { /* fall through */ }
   return "unreadable";
 }

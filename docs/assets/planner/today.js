@@ -144,6 +144,8 @@ export function setUpToday(area, page, tracker) {
   area.replaceChildren(heading, summary, body);
 
   let shownDay = "";
+  /** The request behind the list on screen: the same one again is not sent. */
+  let shown = "";
   async function refresh() {
     const today = page.today();
     shownDay = today;
@@ -153,18 +155,27 @@ export function setUpToday(area, page, tracker) {
     if (!sent.length) {
       summary.textContent = "No interviews yet. Add one to see what to do and when.";
       body.replaceChildren();
+      shown = "";
       return;
     }
+    const fields = { inputs: sent, today, days: AGENDA_DAYS };
+    const asked = JSON.stringify(fields);
+    if (asked === shown) return;
+    shown = asked;
     const mine = latest.next();
     let answer;
     try {
-      answer = await page.request("agenda", { inputs: sent, today, days: AGENDA_DAYS });
+      answer = await page.request("agenda", fields);
     } catch {
-      if (latest.is(mine)) summary.textContent = "The planner stopped, so today's list could not be made.";
+      if (latest.is(mine)) {
+        shown = "";
+        summary.textContent = "The planner stopped, so today's list could not be made.";
+      }
       return;
     }
     if (!latest.is(mine)) return;
     if (!answer.ok) {
+      shown = "";
       summary.textContent = answer.error.message;
       return;
     }
