@@ -76,6 +76,10 @@ describe("starting", () => {
     connection.start();
     const [init] = current().posted;
     assert.equal(init.kind === "init" && init.testing, true);
+    const off = setUp();
+    off.connection.start();
+    const [plain] = off.current().posted;
+    assert.equal(plain.kind === "init" && !("testing" in plain), true);
   });
 
   test("a slow start is reported once the time is up, but loading goes on", () => {

@@ -121,6 +121,7 @@ describe("before the person chooses", () => {
     const { keeper, session } = browser().tab();
     await keeper.start();
     await keeper.save([DANA], DANA.id);
+    assert.deepEqual(session.keys(), [SESSION_KEY]);
     await keeper.save([], null);
     assert.deepEqual(session.keys(), []);
   });
