@@ -67,6 +67,34 @@ def label(interview: Interview) -> str:
     return f"{name}, round {round_}" if round_ > 1 else name
 
 
+def plan_inputs(
+    inputs: Sequence[object], today: dt.date | None, *, archived: bool
+) -> tuple[list[Planned], list[Refusal]]:
+    """Validate and plan every input (for ``today`` when given), keeping each one's index.
+
+    An entry that is already a :class:`Problem` (a file that could not be read) is
+    refused; archived interviews are planned only when ``archived`` is true.
+    """
+    planned: list[Planned] = []
+    refusals: list[Refusal] = []
+    override = today.isoformat() if today else None
+    for index, raw in enumerate(inputs):
+        parsed = [raw] if isinstance(raw, Problem) else validate.parse_input(raw, override)
+        if isinstance(parsed, list):
+            refusals.append(Refusal(index, tuple(parsed)))
+        elif archived or not parsed.archived:
+            planned.append(Planned(index, label(parsed), parsed, rules.plan(parsed)))
+    return planned, refusals
+
+
+def refusals_json(refusals: Sequence[Refusal]) -> list[dict[str, Any]]:
+    """The ``errors`` of an agenda's or a record's JSON: each refused input's index and problems."""
+    return [
+        {"interview": refusal.index, "errors": problems_json(refusal.problems)}
+        for refusal in refusals
+    ]
+
+
 def build_agenda(inputs: Sequence[object], today: dt.date, days: int) -> Agenda:
     """Plan every input for ``today`` and list what is overdue or due within ``days``.
 
@@ -79,14 +107,7 @@ def build_agenda(inputs: Sequence[object], today: dt.date, days: int) -> Agenda:
     Returns:
         The agenda, with the refused inputs in ``refusals``.
     """
-    planned: list[Planned] = []
-    refusals: list[Refusal] = []
-    for index, raw in enumerate(inputs):
-        parsed = [raw] if isinstance(raw, Problem) else validate.parse_input(raw, today.isoformat())
-        if isinstance(parsed, list):
-            refusals.append(Refusal(index, tuple(parsed)))
-        elif not parsed.archived:
-            planned.append(Planned(index, label(parsed), parsed, rules.plan(parsed)))
+    planned, refusals = plan_inputs(inputs, today, archived=False)
     last = plus(today, days)
     entries = [
         (interview, item)
@@ -123,10 +144,7 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
             {**item_json(item), "interview": planned.index, "label": planned.label}
             for planned, item in agenda.entries
         ],
-        "errors": [
-            {"interview": refusal.index, "errors": problems_json(refusal.problems)}
-            for refusal in agenda.refusals
-        ],
+        "errors": refusals_json(agenda.refusals),
     }
 
 

@@ -18,13 +18,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from planner import rules, validate
-from planner.agenda import label
+from planner import rules
+from planner.agenda import plan_inputs, refusals_json
 from planner.citations import index_of, kind_of
 from planner.dates import long_date
-from planner.model import OUTPUT_VERSION, Item, Outcome, Planned, Problem, Refusal
+from planner.model import OUTPUT_VERSION, Item, Outcome, Planned, Refusal
 from planner.recipients import addressee
-from planner.render import escape_md, one_line, problems_json
+from planner.render import escape_md, one_line
 
 _HOW = {"email": "by email", "phone": "by phone", "post": "by post", "reply": "in reply"}
 #: What a contact was, by kind, as a record says it.
@@ -52,15 +52,7 @@ def build_record(inputs: Sequence[object], today: dt.date | None) -> Record:
             that could not be read) is reported as refused.
         today: the record's day, or ``None``; it replaces any ``today`` in the inputs.
     """
-    planned: list[Planned] = []
-    refusals: list[Refusal] = []
-    override = today.isoformat() if today else None
-    for index, raw in enumerate(inputs):
-        parsed = [raw] if isinstance(raw, Problem) else validate.parse_input(raw, override)
-        if isinstance(parsed, list):
-            refusals.append(Refusal(index, tuple(parsed)))
-        else:
-            planned.append(Planned(index, label(parsed), parsed, rules.plan(parsed)))
+    planned, refusals = plan_inputs(inputs, today, archived=True)
     return today, tuple(planned), tuple(refusals)
 
 
@@ -121,10 +113,7 @@ def record_json(record: Record) -> dict[str, Any]:
         "version": OUTPUT_VERSION,
         "today": today.isoformat() if today else None,
         "interviews": interviews,
-        "errors": [
-            {"interview": refusal.index, "errors": problems_json(refusal.problems)}
-            for refusal in refusals
-        ],
+        "errors": refusals_json(refusals),
     }
 
 
