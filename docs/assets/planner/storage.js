@@ -86,7 +86,7 @@ function setIn(store, key, text) {
  * @param {KeyValueStore | null} store
  * @param {string} key
  */
-function removeFrom(store, key) {
+function removeKey(store, key) {
   try {
     store?.removeItem(key);
   } catch { /* nothing stored, nothing to do */ }
@@ -123,7 +123,7 @@ export class DeviceStorage {
   }
 
   removeRemembered() {
-    removeFrom(this.local, STORAGE_KEY);
+    removeKey(this.local, STORAGE_KEY);
   }
 
   /**
@@ -155,7 +155,7 @@ export class DeviceStorage {
   }
 
   removeSession() {
-    removeFrom(this.session, SESSION_KEY);
+    removeKey(this.session, SESSION_KEY);
   }
 
   /** Remove every key this site stored, ours and the theme's, on this device. */
